@@ -1,0 +1,14 @@
+package com.narvark.otp.api.command;
+
+import com.narvark.otp.api.Channel;
+import com.narvark.otp.api.Destination;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Creates an OTP. Every field was validated by the gateway; {@code requestedAt} is the moment it was accepted. */
+public record SendOtpCommand(@TargetAggregateIdentifier String otpId, String accountId, boolean livemode,
+                             Destination to, Channel channel, List<Channel> fallback, int codeLength,
+                             int ttlSeconds, String template, Map<String, String> metadata, Instant requestedAt) {
+}

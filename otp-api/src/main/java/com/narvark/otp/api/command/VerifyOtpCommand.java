@@ -1,0 +1,13 @@
+package com.narvark.otp.api.command;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Checks a candidate code; answered with a {@link VerificationResult}. The code holds digits only. */
+public record VerifyOtpCommand(@TargetAggregateIdentifier String otpId, String accountId, boolean livemode,
+                               String code) {
+
+    @Override
+    public String toString() {
+        return "VerifyOtpCommand[otpId=" + otpId + ", code=<redacted>]";
+    }
+}

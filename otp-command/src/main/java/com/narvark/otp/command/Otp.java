@@ -1,0 +1,226 @@
+package com.narvark.otp.command;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import com.narvark.otp.api.OtpErrorCode;
+import com.narvark.otp.api.OtpStatus;
+import com.narvark.otp.api.TestModeCode;
+import com.narvark.otp.api.command.RecordOtpDeliveredCommand;
+import com.narvark.otp.api.command.RecordOtpDeliveryFailedCommand;
+import com.narvark.otp.api.command.RecordOtpDispatchedCommand;
+import com.narvark.otp.api.command.RecordOtpReadCommand;
+import com.narvark.otp.api.command.SendOtpCommand;
+import com.narvark.otp.api.command.VerificationResult;
+import com.narvark.otp.api.command.VerifyOtpCommand;
+import com.narvark.otp.api.crypto.SecretCipher;
+import com.narvark.otp.api.event.OtpDeliveredEvent;
+import com.narvark.otp.api.event.OtpDeliveryFailedEvent;
+import com.narvark.otp.api.event.OtpDispatchedEvent;
+import com.narvark.otp.api.event.OtpExpiredEvent;
+import com.narvark.otp.api.event.OtpFailedEvent;
+import com.narvark.otp.api.event.OtpLockedEvent;
+import com.narvark.otp.api.event.OtpReadEvent;
+import com.narvark.otp.api.event.OtpRequestedEvent;
+import com.narvark.otp.api.event.OtpVerificationFailedEvent;
+import com.narvark.otp.api.event.OtpVerifiedEvent;
+import com.narvark.otp.command.DeliveryAttempts.Outcome;
+import java.time.Clock;
+import java.time.Instant;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/** One OTP: its code (as a hash), its attempts, its expiry and its delivery steps. Decides; never reads a clock. */
+@Aggregate
+public class Otp {
+
+    static final String EXPIRY_DEADLINE = "otp-expiry";
+    static final int MAX_ATTEMPTS = 5;
+
+    @AggregateIdentifier
+    private String otpId;
+    private String accountId;
+    private boolean livemode;
+    private byte[] codeHash;
+    private int maxAttempts;
+    private int attemptsUsed;
+    private Instant expiresAt;
+    private OtpStatus status;
+    private DeliveryAttempts attempts;
+
+    protected Otp() {
+    }
+
+    @CommandHandler
+    public Otp(SendOtpCommand command, CodeGenerator generator, CodeHasher hasher, SecretCipher cipher,
+               DeadlineManager deadlineManager) {
+        // Test-environment codes are documented and predictable; they never reach a carrier.
+        String code = command.livemode() ? generator.generate(command.codeLength())
+                : TestModeCode.forLength(command.codeLength());
+        Instant expiry = command.requestedAt().plusSeconds(command.ttlSeconds());
+        apply(new OtpRequestedEvent(command.otpId(), command.accountId(), command.livemode(), command.to(),
+                command.channel(), command.fallback(), command.codeLength(), MAX_ATTEMPTS, command.template(),
+                command.metadata(), hasher.hash(command.otpId(), code), cipher.encrypt(code, command.otpId()),
+                command.requestedAt(), expiry));
+        deadlineManager.schedule(expiry, EXPIRY_DEADLINE);
+    }
+
+    @CommandHandler
+    public VerificationResult handle(VerifyOtpCommand command, CodeHasher hasher, Clock clock) {
+        requireOwner(command.accountId(), command.livemode());
+        Instant now = clock.instant();
+        if (!status.isFinal() && !now.isBefore(expiresAt)) {
+            // The deadline may not have fired yet (or the node was down): verify enforces expiry by itself.
+            apply(new OtpExpiredEvent(otpId, expiresAt));
+        }
+        if (status.isFinal()) {
+            return result(false);
+        }
+        if (hasher.matches(otpId, command.code(), codeHash)) {
+            apply(new OtpVerifiedEvent(otpId, attemptsUsed + 1, now));
+            return result(true);
+        }
+        int used = attemptsUsed + 1;
+        apply(new OtpVerificationFailedEvent(otpId, used, maxAttempts - used, now));
+        if (used >= maxAttempts) {
+            apply(new OtpLockedEvent(otpId, now));
+        }
+        return result(false);
+    }
+
+    @CommandHandler
+    public void handle(RecordOtpDispatchedCommand command, Clock clock) {
+        requireAttempt(command.attempt(), command.channel());
+        if (!attempts.has(command.attempt(), Outcome.DISPATCHED)) {
+            apply(new OtpDispatchedEvent(otpId, command.channel(), command.attempt(), command.carrierMessageId(),
+                    clock.instant()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(RecordOtpDeliveredCommand command, Clock clock) {
+        requireAttempt(command.attempt(), command.channel());
+        if (!attempts.has(command.attempt(), Outcome.DELIVERED)) {
+            apply(new OtpDeliveredEvent(otpId, command.channel(), command.attempt(), clock.instant()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(RecordOtpReadCommand command, Clock clock) {
+        requireAttempt(command.attempt(), command.channel());
+        if (!attempts.has(command.attempt(), Outcome.READ)) {
+            apply(new OtpReadEvent(otpId, command.channel(), command.attempt(), clock.instant()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(RecordOtpDeliveryFailedCommand command, Clock clock) {
+        requireAttempt(command.attempt(), command.channel());
+        if (attempts.has(command.attempt(), Outcome.FAILED)) {
+            return;
+        }
+        Instant now = clock.instant();
+        apply(new OtpDeliveryFailedEvent(otpId, command.channel(), command.attempt(), command.reason(), now));
+        if (attempts.isLast(command.attempt()) && !status.isFinal()) {
+            apply(new OtpFailedEvent(otpId, command.reason(), now));
+        }
+    }
+
+    @DeadlineHandler(deadlineName = EXPIRY_DEADLINE)
+    public void onExpiryDeadline() {
+        // A deadline outliving a verified, locked or failed OTP is harmless: nothing is left to expire.
+        if (!status.isFinal()) {
+            apply(new OtpExpiredEvent(otpId, expiresAt));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(OtpRequestedEvent event) {
+        otpId = event.otpId();
+        accountId = event.accountId();
+        livemode = event.livemode();
+        codeHash = event.codeHash();
+        maxAttempts = event.maxAttempts();
+        expiresAt = event.expiresAt();
+        status = OtpStatus.PENDING;
+        attempts = new DeliveryAttempts(event.channel(), event.fallback());
+    }
+
+    @EventSourcingHandler
+    void on(OtpDispatchedEvent event) {
+        attempts.record(event.attempt(), Outcome.DISPATCHED);
+        advanceTo(OtpStatus.DISPATCHED);
+    }
+
+    @EventSourcingHandler
+    void on(OtpDeliveredEvent event) {
+        attempts.record(event.attempt(), Outcome.DELIVERED);
+        advanceTo(OtpStatus.DELIVERED);
+    }
+
+    @EventSourcingHandler
+    void on(OtpReadEvent event) {
+        attempts.record(event.attempt(), Outcome.READ);
+        advanceTo(OtpStatus.READ);
+    }
+
+    @EventSourcingHandler
+    void on(OtpDeliveryFailedEvent event) {
+        attempts.record(event.attempt(), Outcome.FAILED);
+    }
+
+    @EventSourcingHandler
+    void on(OtpFailedEvent event) {
+        status = OtpStatus.FAILED;
+    }
+
+    @EventSourcingHandler
+    void on(OtpVerificationFailedEvent event) {
+        attemptsUsed = event.attemptsUsed();
+    }
+
+    @EventSourcingHandler
+    void on(OtpLockedEvent event) {
+        status = OtpStatus.LOCKED;
+    }
+
+    @EventSourcingHandler
+    void on(OtpVerifiedEvent event) {
+        attemptsUsed = event.attemptsUsed();
+        status = OtpStatus.VERIFIED;
+    }
+
+    @EventSourcingHandler
+    void on(OtpExpiredEvent event) {
+        status = OtpStatus.EXPIRED;
+    }
+
+    /** Delivery progress only moves forward and never reopens an ended OTP. */
+    private void advanceTo(OtpStatus next) {
+        if (!status.isFinal() && next.ordinal() > status.ordinal()) {
+            status = next;
+        }
+    }
+
+    private VerificationResult result(boolean valid) {
+        return new VerificationResult(otpId, valid, status == OtpStatus.VERIFIED, status,
+                Math.max(0, maxAttempts - attemptsUsed));
+    }
+
+    private void requireOwner(String callerAccountId, boolean callerLivemode) {
+        if (!accountId.equals(callerAccountId) || livemode != callerLivemode) {
+            throw new CommandExecutionException("OTP not found", null, OtpErrorCode.OTP_NOT_FOUND);
+        }
+    }
+
+    private void requireAttempt(int attempt, com.narvark.otp.api.Channel channel) {
+        if (!attempts.matches(attempt, channel)) {
+            throw new CommandExecutionException("no delivery attempt " + attempt + " on " + channel, null,
+                    OtpErrorCode.INVALID_STATE);
+        }
+    }
+}
