@@ -2,6 +2,7 @@ package com.narvark.otp.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.narvark.otp.api.Channel;
 import com.narvark.otp.api.OtpErrorCode;
 import com.narvark.otp.api.OtpStatus;
 import com.narvark.otp.api.TestModeCode;
@@ -39,7 +40,6 @@ import org.axonframework.spring.stereotype.Aggregate;
 public class Otp {
 
     static final String EXPIRY_DEADLINE = "otp-expiry";
-    static final int MAX_ATTEMPTS = 5;
 
     @AggregateIdentifier
     private String otpId;
@@ -49,6 +49,7 @@ public class Otp {
     private int maxAttempts;
     private int attemptsUsed;
     private Instant expiresAt;
+    private String expiryDeadlineId;
     private OtpStatus status;
     private DeliveryAttempts attempts;
 
@@ -62,15 +63,16 @@ public class Otp {
         String code = command.livemode() ? generator.generate(command.codeLength())
                 : TestModeCode.forLength(command.codeLength());
         Instant expiry = command.requestedAt().plusSeconds(command.ttlSeconds());
+        String deadlineId = deadlineManager.schedule(expiry, EXPIRY_DEADLINE);
         apply(new OtpRequestedEvent(command.otpId(), command.accountId(), command.livemode(), command.to(),
-                command.channel(), command.fallback(), command.codeLength(), MAX_ATTEMPTS, command.template(),
+                command.channel(), command.fallback(), command.codeLength(), command.maxAttempts(), command.template(),
                 command.metadata(), hasher.hash(command.otpId(), code), cipher.encrypt(code, command.otpId()),
-                command.requestedAt(), expiry));
-        deadlineManager.schedule(expiry, EXPIRY_DEADLINE);
+                command.requestedAt(), expiry, deadlineId));
     }
 
     @CommandHandler
-    public VerificationResult handle(VerifyOtpCommand command, CodeHasher hasher, Clock clock) {
+    public VerificationResult handle(VerifyOtpCommand command, CodeHasher hasher, Clock clock,
+                                     DeadlineManager deadlineManager) {
         requireOwner(command.accountId(), command.livemode());
         Instant now = clock.instant();
         if (!status.isFinal() && !now.isBefore(expiresAt)) {
@@ -82,12 +84,14 @@ public class Otp {
         }
         if (hasher.matches(otpId, command.code(), codeHash)) {
             apply(new OtpVerifiedEvent(otpId, attemptsUsed + 1, now));
+            deadlineManager.cancelSchedule(EXPIRY_DEADLINE, expiryDeadlineId);
             return result(true);
         }
         int used = attemptsUsed + 1;
         apply(new OtpVerificationFailedEvent(otpId, used, maxAttempts - used, now));
         if (used >= maxAttempts) {
             apply(new OtpLockedEvent(otpId, now));
+            deadlineManager.cancelSchedule(EXPIRY_DEADLINE, expiryDeadlineId);
         }
         return result(false);
     }
@@ -118,7 +122,7 @@ public class Otp {
     }
 
     @CommandHandler
-    public void handle(RecordOtpDeliveryFailedCommand command, Clock clock) {
+    public void handle(RecordOtpDeliveryFailedCommand command, Clock clock, DeadlineManager deadlineManager) {
         requireAttempt(command.attempt(), command.channel());
         if (attempts.has(command.attempt(), Outcome.FAILED)) {
             return;
@@ -127,6 +131,7 @@ public class Otp {
         apply(new OtpDeliveryFailedEvent(otpId, command.channel(), command.attempt(), command.reason(), now));
         if (attempts.isLast(command.attempt()) && !status.isFinal()) {
             apply(new OtpFailedEvent(otpId, command.reason(), now));
+            deadlineManager.cancelSchedule(EXPIRY_DEADLINE, expiryDeadlineId);
         }
     }
 
@@ -146,6 +151,7 @@ public class Otp {
         codeHash = event.codeHash();
         maxAttempts = event.maxAttempts();
         expiresAt = event.expiresAt();
+        expiryDeadlineId = event.expiryDeadlineId();
         status = OtpStatus.PENDING;
         attempts = new DeliveryAttempts(event.channel(), event.fallback());
     }
@@ -217,7 +223,7 @@ public class Otp {
         }
     }
 
-    private void requireAttempt(int attempt, com.narvark.otp.api.Channel channel) {
+    private void requireAttempt(int attempt, Channel channel) {
         if (!attempts.matches(attempt, channel)) {
             throw new CommandExecutionException("no delivery attempt " + attempt + " on " + channel, null,
                     OtpErrorCode.INVALID_STATE);

@@ -10,5 +10,6 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 /** Creates an OTP. Every field was validated by the gateway; {@code requestedAt} is the moment it was accepted. */
 public record SendOtpCommand(@TargetAggregateIdentifier String otpId, String accountId, boolean livemode,
                              Destination to, Channel channel, List<Channel> fallback, int codeLength,
-                             int ttlSeconds, String template, Map<String, String> metadata, Instant requestedAt) {
+                             int ttlSeconds, int maxAttempts, String template, Map<String, String> metadata,
+                             Instant requestedAt) {
 }

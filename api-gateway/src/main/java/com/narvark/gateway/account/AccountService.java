@@ -1,0 +1,70 @@
+package com.narvark.gateway.account;
+
+import com.narvark.gateway.auth.ApiKeyStore;
+import com.narvark.gateway.auth.ApiKeys;
+import com.narvark.gateway.auth.StoredKey;
+import com.narvark.gateway.error.ApiException;
+import com.narvark.otp.api.RandomIds;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Accounts and their keys. A key's secret exists only in the answer that creates it. */
+@Service
+class AccountService {
+
+    private final ApiKeyStore store;
+    private final SecureRandom random;
+    private final Clock clock;
+
+    AccountService(ApiKeyStore store, SecureRandom random, Clock clock) {
+        this.store = store;
+        this.random = random;
+        this.clock = clock;
+    }
+
+    /** A new account with one test key and one live key. */
+    @Transactional
+    NewAccount createAccount(String name) {
+        String accountId = "acct_" + RandomIds.base32(random, 26);
+        Instant now = clock.instant();
+        store.insertAccount(accountId, name, now);
+        return new NewAccount(accountId, name, now, List.of(issue(accountId, false), issue(accountId, true)));
+    }
+
+    @Transactional
+    IssuedKey issueKey(String accountId, boolean livemode) {
+        if (!store.accountExists(accountId)) {
+            throw ApiException.notFound("no account " + accountId);
+        }
+        return issue(accountId, livemode);
+    }
+
+    List<StoredKey> keys(String accountId) {
+        if (!store.accountExists(accountId)) {
+            throw ApiException.notFound("no account " + accountId);
+        }
+        return store.keysOf(accountId);
+    }
+
+    StoredKey revoke(String keyId) {
+        return store.revoke(keyId, clock.instant()).orElseThrow(() -> ApiException.notFound("no key " + keyId));
+    }
+
+    private IssuedKey issue(String accountId, boolean livemode) {
+        String secret = ApiKeys.generate(livemode, random);
+        StoredKey key = new StoredKey("key_" + RandomIds.base32(random, 26), accountId, livemode,
+                ApiKeys.hint(secret), clock.instant(), null);
+        store.insertKey(key, ApiKeys.hash(secret));
+        return new IssuedKey(key, secret);
+    }
+
+    record NewAccount(String accountId, String name, Instant createdAt, List<IssuedKey> keys) {
+    }
+
+    record IssuedKey(StoredKey key, String secret) {
+    }
+}

@@ -1,0 +1,82 @@
+package com.narvark.gateway.account;
+
+import com.narvark.gateway.account.AccountService.IssuedKey;
+import com.narvark.gateway.account.AccountService.NewAccount;
+import com.narvark.gateway.auth.StoredKey;
+import com.narvark.gateway.error.ApiException;
+import com.narvark.gateway.otp.JsonFields;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The operator's API (bearer = {@code narvark.admin.token}): accounts and keys. */
+@RestController
+@RequestMapping("/v1/admin")
+class AdminController {
+
+    private final AccountService accounts;
+
+    AdminController(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    @PostMapping("/accounts")
+    @ResponseStatus(HttpStatus.CREATED)
+    AccountResponse createAccount(@RequestBody Map<String, Object> body) {
+        JsonFields fields = new JsonFields(body, "name");
+        String name = fields.requiredString("name").strip();
+        if (name.isEmpty() || name.length() > 200) {
+            throw ApiException.invalid("name", "name must be 1 to 200 characters");
+        }
+        NewAccount account = accounts.createAccount(name);
+        return new AccountResponse(account.accountId(), "account", account.name(), account.createdAt(),
+                account.keys().stream().map(KeyResponse::of).toList());
+    }
+
+    @PostMapping("/accounts/{accountId}/keys")
+    @ResponseStatus(HttpStatus.CREATED)
+    KeyResponse issueKey(@PathVariable String accountId, @RequestBody Map<String, Object> body) {
+        JsonFields fields = new JsonFields(body, "environment");
+        String environment = fields.requiredString("environment");
+        if (!environment.equals("test") && !environment.equals("live")) {
+            throw ApiException.invalid("environment", "environment must be test or live");
+        }
+        return KeyResponse.of(accounts.issueKey(accountId, environment.equals("live")));
+    }
+
+    @GetMapping("/accounts/{accountId}/keys")
+    Map<String, List<KeyResponse>> keys(@PathVariable String accountId) {
+        return Map.of("data", accounts.keys(accountId).stream().map(k -> KeyResponse.of(k, null)).toList());
+    }
+
+    @DeleteMapping("/keys/{keyId}")
+    KeyResponse revoke(@PathVariable String keyId) {
+        return KeyResponse.of(accounts.revoke(keyId), null);
+    }
+
+    record AccountResponse(String id, String object, String name, Instant createdAt, List<KeyResponse> keys) {
+    }
+
+    /** {@code secret} is present only in the answer that creates the key. */
+    record KeyResponse(String id, String object, String accountId, String environment, boolean livemode,
+                       String hint, String secret, Instant createdAt, Instant revokedAt) {
+
+        static KeyResponse of(IssuedKey issued) {
+            return of(issued.key(), issued.secret());
+        }
+
+        static KeyResponse of(StoredKey key, String secret) {
+            return new KeyResponse(key.keyId(), "api_key", key.accountId(), key.livemode() ? "live" : "test",
+                    key.livemode(), key.hint(), secret, key.createdAt(), key.revokedAt());
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package com.narvark.gateway.auth;
+
+import java.security.MessageDigest;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code accounts} and {@code api_keys} tables. */
+@Repository
+public class ApiKeyStore {
+
+    private final JdbcClient jdbc;
+
+    ApiKeyStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The caller behind an active key, if any. The hash is compared again in constant time after the lookup. */
+    Optional<Caller> authenticate(String key) {
+        byte[] hash = ApiKeys.hash(key);
+        return jdbc.sql("SELECT * FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL")
+                .param(hash)
+                .query((rs, row) -> new KeyMatch(mapKey(rs, row), rs.getBytes("key_hash")))
+                .optional()
+                .filter(match -> MessageDigest.isEqual(match.hash(), hash)
+                        && match.key().livemode() == ApiKeys.isLive(key))
+                .map(match -> new Caller(match.key().accountId(), match.key().livemode(), match.key().keyId()));
+    }
+
+    private record KeyMatch(StoredKey key, byte[] hash) {
+    }
+
+    public void insertAccount(String accountId, String name, Instant createdAt) {
+        jdbc.sql("INSERT INTO accounts (account_id, name, created_at) VALUES (?, ?, ?)")
+                .params(accountId, name, Timestamp.from(createdAt)).update();
+    }
+
+    public boolean accountExists(String accountId) {
+        return jdbc.sql("SELECT count(*) FROM accounts WHERE account_id = ?").param(accountId)
+                .query(Long.class).single() > 0;
+    }
+
+    public boolean hasAnyAccount() {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM accounts)").query(Boolean.class).single();
+    }
+
+    public void insertKey(StoredKey key, byte[] hash) {
+        jdbc.sql("""
+                INSERT INTO api_keys (key_id, account_id, livemode, key_hash, key_hint, created_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """)
+                .params(key.keyId(), key.accountId(), key.livemode(), hash, key.hint(),
+                        Timestamp.from(key.createdAt()))
+                .update();
+    }
+
+    public List<StoredKey> keysOf(String accountId) {
+        return jdbc.sql("SELECT * FROM api_keys WHERE account_id = ? ORDER BY created_at, key_id")
+                .param(accountId).query(ApiKeyStore::mapKey).list();
+    }
+
+    /** Revokes a key once; revoking again keeps the first revocation time. */
+    public Optional<StoredKey> revoke(String keyId, Instant at) {
+        jdbc.sql("UPDATE api_keys SET revoked_at = ? WHERE key_id = ? AND revoked_at IS NULL")
+                .params(Timestamp.from(at), keyId).update();
+        return jdbc.sql("SELECT * FROM api_keys WHERE key_id = ?").param(keyId).query(ApiKeyStore::mapKey)
+                .optional();
+    }
+
+    private static StoredKey mapKey(ResultSet rs, int row) throws SQLException {
+        Timestamp revoked = rs.getTimestamp("revoked_at");
+        return new StoredKey(rs.getString("key_id"), rs.getString("account_id"), rs.getBoolean("livemode"),
+                rs.getString("key_hint"), rs.getTimestamp("created_at").toInstant(),
+                revoked == null ? null : revoked.toInstant());
+    }
+}

@@ -1,0 +1,62 @@
+package com.narvark.gateway.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Axon's storage pieces that its own auto-configuration gets wrong on Boot 4 without JPA. Ordered after Boot's
+ * DataSource and transaction manager and before Axon's JDBC and transaction auto-configurations, so that:
+ * <ul>
+ *   <li>Axon runs inside Spring transactions (its own ordering names Boot 3 classes, and it would otherwise fall
+ *       back to auto-commit: a projection's rows and its token would not commit together);</li>
+ *   <li>PostgreSQL's unique violation (SQL state 23505) becomes a concurrency conflict that the command side
+ *       retries, instead of a generic storage error;</li>
+ *   <li>Axon's JDBC auto-configuration sees the DataSource and actually runs;</li>
+ *   <li>events are stored with one Jackson 2 mapper owned here, independent of the web layer's Jackson 3.</li>
+ * </ul>
+ */
+@AutoConfiguration(
+        afterName = {"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+                "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration"},
+        beforeName = {"org.axonframework.springboot.autoconfig.JdbcAutoConfiguration",
+                "org.axonframework.springboot.autoconfig.TransactionAutoConfiguration",
+                "org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration",
+                "org.axonframework.springboot.autoconfig.ObjectMapperAutoConfiguration",
+                "org.axonframework.springboot.autoconfig.AxonAutoConfiguration"})
+public class AxonStorageAutoConfiguration {
+
+    @Bean
+    TransactionManager axonTransactionManager(PlatformTransactionManager platformTransactionManager) {
+        return new SpringTransactionManager(platformTransactionManager);
+    }
+
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SQLStateResolver("23505");
+    }
+
+    @Bean
+    SagaSqlSchema sagaSqlSchema() {
+        return new PostgresSagaSqlSchema();
+    }
+
+    /** The name is the one Axon's serializer factory looks up for {@code axon.serializer.*=jackson}. */
+    @Bean("defaultAxonObjectMapper")
+    ObjectMapper defaultAxonObjectMapper() {
+        return JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .build();
+    }
+}

@@ -1,0 +1,16 @@
+package com.narvark.gateway.config;
+
+import org.springframework.core.env.Environment;
+
+/** The one-command mode: no database configured, so the gateway brings its own PostgreSQL and secrets. */
+final class EmbeddedMode {
+
+    static final String CONDITION = "'${spring.datasource.url:}'.isEmpty()";
+
+    private EmbeddedMode() {
+    }
+
+    static boolean isActive(Environment environment) {
+        return environment.getProperty("spring.datasource.url", "").isEmpty();
+    }
+}

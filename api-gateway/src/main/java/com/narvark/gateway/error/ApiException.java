@@ -1,0 +1,38 @@
+package com.narvark.gateway.error;
+
+import org.springframework.http.HttpStatus;
+
+/** A request the API refuses, with the public error code, message and offending parameter. */
+public class ApiException extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String code;
+    private final String param;
+
+    public ApiException(HttpStatus status, String code, String message, String param) {
+        super(message, null, false, false);
+        this.status = status;
+        this.code = code;
+        this.param = param;
+    }
+
+    public static ApiException invalid(String param, String message) {
+        return new ApiException(HttpStatus.BAD_REQUEST, "invalid_request", message, param);
+    }
+
+    public static ApiException notFound(String message) {
+        return new ApiException(HttpStatus.NOT_FOUND, "not_found", message, null);
+    }
+
+    public static ApiException unauthorized(String message) {
+        return new ApiException(HttpStatus.UNAUTHORIZED, "unauthorized", message, null);
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public ApiErrorBody body() {
+        return new ApiErrorBody(new ApiErrorBody.Error(code, getMessage(), param));
+    }
+}

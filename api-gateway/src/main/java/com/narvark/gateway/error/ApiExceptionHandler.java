@@ -1,0 +1,70 @@
+package com.narvark.gateway.error;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Turns every failure into the documented error body. Nothing of the cause (class names, SQL, stack traces) reaches
+ * the client; unexpected failures are logged here with their cause and answered as {@code internal_error}.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ApiErrorBody> api(ApiException e) {
+        return ResponseEntity.status(e.status()).body(e.body());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ApiErrorBody> unreadable(HttpMessageNotReadableException e) {
+        return api(ApiException.invalid(null, "the request body must be a JSON object"));
+    }
+
+    @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
+    ResponseEntity<ApiErrorBody> badParameter(Exception e) {
+        return api(ApiException.invalid(null, "a query parameter is missing or malformed"));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ApiErrorBody> mediaType(HttpMediaTypeNotSupportedException e) {
+        return api(new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "invalid_request",
+                "send the body as application/json", null));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ApiErrorBody> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return api(new ApiException(HttpStatus.NOT_ACCEPTABLE, "invalid_request",
+                "this API answers application/json only", null));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ApiErrorBody> method(HttpRequestMethodNotSupportedException e) {
+        return api(new ApiException(HttpStatus.METHOD_NOT_ALLOWED, "invalid_request",
+                "method " + e.getMethod() + " is not allowed here", null));
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ApiErrorBody> noResource(NoResourceFoundException e) {
+        return api(ApiException.notFound("no such resource"));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ApiErrorBody> unexpected(Exception e) {
+        LOG.error("unexpected failure answering a request", e);
+        return api(new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
+                "something went wrong on our side; the request may be retried", null));
+    }
+}

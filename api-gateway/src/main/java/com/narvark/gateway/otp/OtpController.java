@@ -1,0 +1,108 @@
+package com.narvark.gateway.otp;
+
+import com.narvark.gateway.auth.Caller;
+import com.narvark.gateway.error.ApiException;
+import com.narvark.otp.api.OtpId;
+import com.narvark.otp.api.OtpStatus;
+import com.narvark.otp.api.command.SendOtpCommand;
+import com.narvark.otp.api.command.VerificationResult;
+import com.narvark.otp.api.command.VerifyOtpCommand;
+import com.narvark.otp.api.query.FindOtpQuery;
+import com.narvark.otp.api.query.OtpStatusView;
+import com.narvark.otp.api.query.OtpTimeline;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /v1/otp/send}, {@code POST /v1/otp/verify} and {@code GET /v1/otp/{id}}. */
+@RestController
+@RequestMapping("/v1/otp")
+class OtpController {
+
+    private static final Pattern CODE_SEPARATORS = Pattern.compile("[\\s-]");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,32}");
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final SecureRandom random;
+    private final Clock clock;
+    private final int maxAttempts;
+
+    OtpController(CommandGateway commands, QueryGateway queries, SecureRandom random, Clock clock,
+                  @Value("${narvark.otp.max-attempts:5}") int maxAttempts) {
+        this.commands = commands;
+        this.queries = queries;
+        this.random = random;
+        this.clock = clock;
+        this.maxAttempts = maxAttempts;
+    }
+
+    /** Answers once the OTP is durably stored; dispatch to the carrier follows asynchronously. */
+    @PostMapping("/send")
+    OtpJson send(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @RequestBody Map<String, Object> body) {
+        SendRequest request = SendRequestParser.parse(body);
+        String otpId = OtpId.generate(random);
+        Instant now = clock.instant();
+        commands.sendAndWait(new SendOtpCommand(otpId, caller.accountId(), caller.livemode(), request.to(),
+                request.channel(), request.fallback(), request.codeLength(), request.ttlSeconds(), maxAttempts,
+                request.template(), request.metadata(), now));
+        return OtpJson.of(new OtpStatusView(otpId, caller.accountId(), caller.livemode(), OtpStatus.PENDING,
+                request.to().value(), request.channel(), request.fallback(), List.of(), request.codeLength(), 0,
+                maxAttempts, request.metadata(), new OtpTimeline(now, now.plusSeconds(request.ttlSeconds()),
+                null, null, null, null, null, null, null)));
+    }
+
+    @PostMapping("/verify")
+    VerifyJson verify(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @RequestBody Map<String, Object> body) {
+        JsonFields fields = new JsonFields(body, "id", "code");
+        String otpId = fields.requiredString("id");
+        if (!OtpId.isWellFormed(otpId)) {
+            throw ApiException.invalid("id", "id must be an OTP id (otp_…)");
+        }
+        String code = CODE_SEPARATORS.matcher(fields.requiredString("code")).replaceAll("");
+        if (!DIGITS.matcher(code).matches()) {
+            throw ApiException.invalid("code", "code must be digits, optionally grouped with spaces or dashes");
+        }
+        try {
+            VerificationResult result = commands.sendAndWait(
+                    new VerifyOtpCommand(otpId, caller.accountId(), caller.livemode(), code));
+            return VerifyJson.of(result);
+        } catch (RuntimeException e) {
+            throw CommandErrors.translate(e);
+        }
+    }
+
+    @GetMapping("/{id}")
+    OtpJson get(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id) {
+        if (!OtpId.isWellFormed(id)) {
+            throw CommandErrors.notFound();
+        }
+        Optional<OtpStatusView> view = queries.query(new FindOtpQuery(id, caller.accountId(), caller.livemode()),
+                ResponseTypes.optionalInstanceOf(OtpStatusView.class)).join();
+        return view.map(OtpJson::of).orElseThrow(CommandErrors::notFound);
+    }
+
+    record VerifyJson(String id, String object, boolean valid, boolean consumed, String status,
+                      int attemptsRemaining) {
+
+        static VerifyJson of(VerificationResult result) {
+            return new VerifyJson(result.otpId(), "otp_verification", result.valid(), result.consumed(),
+                    result.status().wireName(), result.attemptsRemaining());
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package com.narvark.gateway.otp;
+
+import com.narvark.otp.api.Channel;
+import com.narvark.otp.api.query.OtpStatusView;
+import com.narvark.otp.api.query.OtpTimeline;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The public OTP object (send answer and status). {@code fallback} is the first fallback channel, as in the
+ * original contract; {@code fallbacks} is the whole ordered list.
+ */
+record OtpJson(String id, String object, String status, String to, String channel, String fallback,
+               List<String> fallbacks, List<String> channelsTried, int codeLength, int attemptsUsed,
+               int attemptsRemaining, boolean livemode, Map<String, String> metadata, Instant createdAt,
+               Instant expiresAt, Instant dispatchedAt, Instant deliveredAt, Instant readAt, Instant verifiedAt,
+               Instant expiredAt, Instant failedAt, Instant lockedAt) {
+
+    static OtpJson of(OtpStatusView v) {
+        OtpTimeline t = v.timeline();
+        List<String> fallbacks = names(v.fallback());
+        return new OtpJson(v.otpId(), "otp", v.status().wireName(), v.to(), v.channel().wireName(),
+                fallbacks.isEmpty() ? null : fallbacks.get(0), fallbacks, names(v.channelsTried()), v.codeLength(),
+                v.attemptsUsed(), v.attemptsRemaining(), v.livemode(), v.metadata(), t.createdAt(), t.expiresAt(),
+                t.dispatchedAt(), t.deliveredAt(), t.readAt(), t.verifiedAt(), t.expiredAt(), t.failedAt(),
+                t.lockedAt());
+    }
+
+    private static List<String> names(List<Channel> channels) {
+        return channels.stream().map(Channel::wireName).toList();
+    }
+}

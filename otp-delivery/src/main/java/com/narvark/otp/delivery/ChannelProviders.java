@@ -1,0 +1,38 @@
+package com.narvark.otp.delivery;
+
+import com.narvark.otp.api.Channel;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Chooses the provider of each channel from {@code narvark.delivery.<channel>.provider} (default {@code sandbox}).
+ * An unknown or unfit provider name fails the start, not the first OTP.
+ */
+@Component
+class ChannelProviders {
+
+    private final Map<Channel, ChannelProvider> byChannel = new EnumMap<>(Channel.class);
+
+    ChannelProviders(List<ChannelProvider> providers, Environment environment) {
+        Map<String, ChannelProvider> byName = providers.stream()
+                .collect(Collectors.toMap(ChannelProvider::name, Function.identity()));
+        for (Channel channel : Channel.values()) {
+            String name = environment.getProperty("narvark.delivery." + channel.wireName() + ".provider", "sandbox");
+            ChannelProvider provider = byName.get(name);
+            if (provider == null || !provider.supports(channel)) {
+                throw new IllegalStateException("narvark.delivery." + channel.wireName() + ".provider=" + name
+                        + " is not a provider for " + channel.wireName() + "; known: " + byName.keySet());
+            }
+            byChannel.put(channel, provider);
+        }
+    }
+
+    ChannelProvider forChannel(Channel channel) {
+        return byChannel.get(channel);
+    }
+}

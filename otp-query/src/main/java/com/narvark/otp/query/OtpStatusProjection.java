@@ -1,0 +1,38 @@
+package com.narvark.otp.query;
+
+import com.narvark.otp.api.event.OtpEvent;
+import com.narvark.otp.api.event.OtpRequestedEvent;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.stereotype.Component;
+
+/** Keeps {@code otp_status} in step with the event store; its rows and its token commit in one transaction. */
+@Component
+@ProcessingGroup(OtpStatusProjection.PROCESSING_GROUP)
+class OtpStatusProjection {
+
+    static final String PROCESSING_GROUP = "otp-status";
+
+    private final OtpStatusRepository repository;
+
+    OtpStatusProjection(OtpStatusRepository repository) {
+        this.repository = repository;
+    }
+
+    @EventHandler
+    void on(OtpEvent event) {
+        if (event instanceof OtpRequestedEvent requested) {
+            repository.save(OtpStatusFold.start(requested));
+            return;
+        }
+        // A missing row means the stream and the table disagree: fail so the event is retried or dead-lettered.
+        repository.save(OtpStatusFold.apply(repository.find(event.otpId()).orElseThrow(
+                () -> new IllegalStateException("no otp_status row for " + event.otpId())), event));
+    }
+
+    @ResetHandler
+    void reset() {
+        repository.deleteAll();
+    }
+}

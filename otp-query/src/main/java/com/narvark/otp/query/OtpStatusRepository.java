@@ -1,0 +1,112 @@
+package com.narvark.otp.query;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.narvark.otp.api.Channel;
+import com.narvark.otp.api.OtpStatus;
+import com.narvark.otp.api.query.OtpStatusView;
+import com.narvark.otp.api.query.OtpTimeline;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code otp_status} table. */
+@Repository
+class OtpStatusRepository {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, String>> METADATA = new TypeReference<>() { };
+
+    private final JdbcClient jdbc;
+
+    OtpStatusRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<OtpStatusView> find(String otpId) {
+        return jdbc.sql("SELECT * FROM otp_status WHERE otp_id = ?").param(otpId).query(this::map).optional();
+    }
+
+    void save(OtpStatusView v) {
+        OtpTimeline t = v.timeline();
+        jdbc.sql("""
+                INSERT INTO otp_status (otp_id, account_id, livemode, status, to_address, channel, fallback,
+                    channels_tried, code_length, attempts_used, attempts_remaining, metadata, created_at, expires_at,
+                    dispatched_at, delivered_at, read_at, verified_at, expired_at, failed_at, locked_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (otp_id) DO UPDATE SET status = excluded.status, channel = excluded.channel,
+                    channels_tried = excluded.channels_tried, attempts_used = excluded.attempts_used,
+                    attempts_remaining = excluded.attempts_remaining, dispatched_at = excluded.dispatched_at,
+                    delivered_at = excluded.delivered_at, read_at = excluded.read_at,
+                    verified_at = excluded.verified_at, expired_at = excluded.expired_at,
+                    failed_at = excluded.failed_at, locked_at = excluded.locked_at
+                """)
+                .params(v.otpId(), v.accountId(), v.livemode(), v.status().wireName(), v.to(),
+                        v.channel().wireName(), wireNames(v.fallback()), wireNames(v.channelsTried()),
+                        v.codeLength(), v.attemptsUsed(), v.attemptsRemaining(), json(v.metadata()),
+                        ts(t.createdAt()), ts(t.expiresAt()), ts(t.dispatchedAt()), ts(t.deliveredAt()),
+                        ts(t.readAt()), ts(t.verifiedAt()), ts(t.expiredAt()), ts(t.failedAt()), ts(t.lockedAt()))
+                .update();
+    }
+
+    void deleteAll() {
+        jdbc.sql("DELETE FROM otp_status").update();
+    }
+
+    private OtpStatusView map(ResultSet rs, int row) throws SQLException {
+        return new OtpStatusView(rs.getString("otp_id"), rs.getString("account_id"), rs.getBoolean("livemode"),
+                OtpStatus.valueOf(rs.getString("status").toUpperCase()), rs.getString("to_address"),
+                channel(rs.getString("channel")), channels(rs.getArray("fallback")),
+                channels(rs.getArray("channels_tried")), rs.getInt("code_length"), rs.getInt("attempts_used"),
+                rs.getInt("attempts_remaining"), metadata(rs.getString("metadata")),
+                new OtpTimeline(instant(rs, "created_at"), instant(rs, "expires_at"), instant(rs, "dispatched_at"),
+                        instant(rs, "delivered_at"), instant(rs, "read_at"), instant(rs, "verified_at"),
+                        instant(rs, "expired_at"), instant(rs, "failed_at"), instant(rs, "locked_at")));
+    }
+
+    private static Channel channel(String wireName) {
+        return Channel.fromWireName(wireName).orElseThrow(() -> new IllegalStateException("channel " + wireName));
+    }
+
+    private static List<Channel> channels(Array array) throws SQLException {
+        return Arrays.stream((String[]) array.getArray()).map(OtpStatusRepository::channel).toList();
+    }
+
+    private static String[] wireNames(List<Channel> channels) {
+        return channels.stream().map(Channel::wireName).toArray(String[]::new);
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static String json(Map<String, String> metadata) {
+        try {
+            return JSON.writeValueAsString(metadata);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("metadata is not serialisable", e);
+        }
+    }
+
+    private static Map<String, String> metadata(String json) {
+        try {
+            return JSON.readValue(json, METADATA);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("otp_status.metadata is not a JSON object of strings", e);
+        }
+    }
+}
