@@ -1,0 +1,99 @@
+package com.narvark.otp.command;
+
+import static com.narvark.otp.command.OtpFixtures.OTP_ID;
+import static com.narvark.otp.command.OtpFixtures.T0;
+import static com.narvark.otp.command.OtpFixtures.TTL;
+
+import com.narvark.otp.api.Channel;
+import com.narvark.otp.api.OtpErrorCode;
+import com.narvark.otp.api.command.RecordOtpDeliveredCommand;
+import com.narvark.otp.api.command.RecordOtpDeliveryFailedCommand;
+import com.narvark.otp.api.command.RecordOtpDispatchedCommand;
+import com.narvark.otp.api.command.RecordOtpReadCommand;
+import com.narvark.otp.api.event.OtpDeliveredEvent;
+import com.narvark.otp.api.event.OtpDeliveryFailedEvent;
+import com.narvark.otp.api.event.OtpDispatchedEvent;
+import com.narvark.otp.api.event.OtpExpiredEvent;
+import com.narvark.otp.api.event.OtpFailedEvent;
+import com.narvark.otp.api.event.OtpReadEvent;
+import com.narvark.otp.api.event.OtpVerifiedEvent;
+import java.time.Duration;
+import java.util.List;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.Test;
+
+/** Expiry deadlines and carrier outcomes. */
+class OtpLifecycleTest {
+
+    private final OtpFixtures.MovableClock clock = new OtpFixtures.MovableClock();
+    private final AggregateTestFixture<Otp> fixture = OtpFixtures.fixture(clock);
+
+    @Test
+    void shouldExpireWhenTheDeadlineFires() {
+        fixture.givenCommands(OtpFixtures.send(true, List.of()))
+                .whenTimeElapses(Duration.ofSeconds(TTL))
+                .expectTriggeredDeadlinesWithName(Otp.EXPIRY_DEADLINE)
+                .expectEvents(new OtpExpiredEvent(OTP_ID, T0.plusSeconds(TTL)));
+    }
+
+    @Test
+    void shouldIgnoreTheDeadlineWhenAlreadyVerified() {
+        fixture.given(OtpFixtures.requested(List.of()), new OtpVerifiedEvent(OTP_ID, 1, T0))
+                .whenThenTimeElapses(Duration.ofSeconds(TTL))
+                .expectNoScheduledDeadlines()
+                .expectEvents();
+    }
+
+    @Test
+    void shouldRecordDispatchOnceWhenTheCarrierRepeatsItself() {
+        clock.set(T0.plusMillis(20));
+        fixture.given(OtpFixtures.requested(List.of(Channel.SMS)),
+                        new OtpDispatchedEvent(OTP_ID, Channel.WHATSAPP, 0, "wamid.1", T0.plusMillis(10)))
+                .when(new RecordOtpDispatchedCommand(OTP_ID, Channel.WHATSAPP, 0, "wamid.1"))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents();
+    }
+
+    @Test
+    void shouldRecordDispatchDeliveryAndReadWhenTheCarrierReportsThem() {
+        clock.set(T0.plusMillis(20));
+        fixture.given(OtpFixtures.requested(List.of()),
+                        new OtpDispatchedEvent(OTP_ID, Channel.WHATSAPP, 0, "wamid.1", T0.plusMillis(10)),
+                        new OtpDeliveredEvent(OTP_ID, Channel.WHATSAPP, 0, T0.plusMillis(15)))
+                .when(new RecordOtpReadCommand(OTP_ID, Channel.WHATSAPP, 0))
+                .expectEvents(new OtpReadEvent(OTP_ID, Channel.WHATSAPP, 0, T0.plusMillis(20)));
+        fixture.given(OtpFixtures.requested(List.of()))
+                .when(new RecordOtpDeliveredCommand(OTP_ID, Channel.WHATSAPP, 0))
+                .expectEvents(new OtpDeliveredEvent(OTP_ID, Channel.WHATSAPP, 0, T0.plusMillis(20)));
+    }
+
+    @Test
+    void shouldRefuseAReceiptWhenTheAttemptDoesNotExist() {
+        fixture.given(OtpFixtures.requested(List.of()))
+                .when(new RecordOtpDispatchedCommand(OTP_ID, Channel.SMS, 1, "SM1"))
+                .expectException(CommandExecutionException.class)
+                .expectExceptionDetails(OtpErrorCode.INVALID_STATE)
+                .expectNoEvents();
+    }
+
+    @Test
+    void shouldKeepTheOtpAliveWhenOnlyThePrimaryChannelFailed() {
+        clock.set(T0.plusMillis(20));
+        fixture.given(OtpFixtures.requested(List.of(Channel.SMS)))
+                .when(new RecordOtpDeliveryFailedCommand(OTP_ID, Channel.WHATSAPP, 0, "not_on_whatsapp"))
+                .expectEvents(new OtpDeliveryFailedEvent(OTP_ID, Channel.WHATSAPP, 0, "not_on_whatsapp",
+                        T0.plusMillis(20)));
+    }
+
+    @Test
+    void shouldFailTheOtpAndCancelItsDeadlineWhenTheLastChannelFailed() {
+        clock.set(T0.plusMillis(20));
+        fixture.givenCommands(OtpFixtures.send(true, List.of(Channel.SMS)),
+                        new RecordOtpDeliveryFailedCommand(OTP_ID, Channel.WHATSAPP, 0, "not_on_whatsapp"))
+                .when(new RecordOtpDeliveryFailedCommand(OTP_ID, Channel.SMS, 1, "unreachable"))
+                .expectEvents(new OtpDeliveryFailedEvent(OTP_ID, Channel.SMS, 1, "unreachable", T0.plusMillis(20)),
+                        new OtpFailedEvent(OTP_ID, "unreachable", T0.plusMillis(20)))
+                .expectNoScheduledDeadlines();
+    }
+}
