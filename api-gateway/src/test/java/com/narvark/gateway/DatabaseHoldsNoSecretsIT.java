@@ -1,0 +1,56 @@
+package com.narvark.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.narvark.gateway.support.Api;
+import com.narvark.gateway.support.GatewayIntegrationTest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A dump of the database reveals no code and no API key: every row of every table, as text (bytea as hex), is
+ * searched for each secret, plain and hex-encoded.
+ */
+class DatabaseHoldsNoSecretsIT extends GatewayIntegrationTest {
+
+    @Autowired
+    private JdbcClient jdbc;
+
+    @Test
+    void shouldFindNoCodeAndNoKeyWhenEveryTableIsSearched() {
+        List<String> secrets = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Keys keys = newAccount();
+            secrets.add(keys.live());
+            secrets.add(keys.test());
+            Map<String, Object> body = Map.of("to", "jane" + i + "@example.com", "channel", "email",
+                    "code_length", 8);
+            String otpId = api.post("/v1/otp/send", keys.live(), Api.json(body)).text("id");
+            String code = sandboxCode(keys.live(), otpId);
+            secrets.add(code);
+            api.post("/v1/otp/verify", keys.live(), Api.json(Map.of("id", otpId, "code", code)));
+            await(() -> "verified".equals(api.get("/v1/otp/" + otpId, keys.live()).text("status")),
+                    java.time.Duration.ofSeconds(10));
+        }
+        List<String> tables = jdbc.sql("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
+                .query(String.class).list();
+        assertThat(tables).contains("domainevententry", "otp_status", "sandbox_messages", "api_keys");
+        StringBuilder dump = new StringBuilder();
+        for (String table : tables) {
+            jdbc.sql("SELECT t::text FROM \"" + table + "\" t").query(String.class).list()
+                    .forEach(row -> dump.append(row).append('\n'));
+        }
+        String text = dump.toString().toLowerCase();
+        for (String secret : secrets) {
+            String hex = HexFormat.of().formatHex(secret.getBytes(StandardCharsets.US_ASCII));
+            assertThat(text).as("plain %s", secret.substring(0, 4)).doesNotContain(secret.toLowerCase());
+            assertThat(text).as("hex-encoded %s", secret.substring(0, 4)).doesNotContain(hex);
+        }
+    }
+}
