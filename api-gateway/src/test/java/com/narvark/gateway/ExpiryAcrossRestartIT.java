@@ -3,15 +3,11 @@ package com.narvark.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.narvark.gateway.support.Api;
-import com.narvark.gateway.support.TestDatabase;
-import com.narvark.gateway.support.TestSettings;
+import com.narvark.gateway.support.Nodes;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
@@ -21,39 +17,23 @@ import tools.jackson.databind.JsonNode;
  */
 class ExpiryAcrossRestartIT {
 
-    private static final String ADMIN = "restart-admin-token";
-
-    private static ConfigurableApplicationContext start() {
-        Map<String, Object> properties = new HashMap<>();
-        TestSettings.apply((name, value) -> properties.put(name, value.get()), TestDatabase.jdbcUrl());
-        properties.put("narvark.admin.token", ADMIN);
-        properties.put("server.port", 0);
-        return new SpringApplicationBuilder(NarvarkApplication.class).properties(properties).run();
-    }
-
-    private static Api api(ConfigurableApplicationContext context) {
-        return new Api(((WebServerApplicationContext) context).getWebServer().getPort());
-    }
-
     @Test
     void shouldExpireOnTimeWhenTheNodeThatSentItIsGone() throws InterruptedException {
         String live;
         String otpId;
         String code;
         Instant expiresAt;
-        try (ConfigurableApplicationContext first = start()) {
-            Api api = api(first);
-            JsonNode keys = api.post("/v1/admin/accounts", ADMIN, "{\"name\":\"restart\"}").json().get("keys");
-            live = keys.get(0).get("livemode").asBoolean() ? keys.get(0).get("secret").asString()
-                    : keys.get(1).get("secret").asString();
+        try (ConfigurableApplicationContext first = Nodes.start()) {
+            Api api = Nodes.api(first);
+            live = Nodes.liveKey(api);
             JsonNode otp = api.post("/v1/otp/send", live, "{\"to\":\"+447911123456\",\"channel\":\"voice\",\"ttl\":60}")
                     .json();
             otpId = otp.get("id").asString();
             expiresAt = Instant.parse(otp.get("expires_at").asString());
             code = awaitText(() -> api.get("/v1/sandbox/messages?otp_id=" + otpId, live).json().get("data"));
         }
-        try (ConfigurableApplicationContext second = start()) {
-            Api api = api(second);
+        try (ConfigurableApplicationContext second = Nodes.start()) {
+            Api api = Nodes.api(second);
             JsonNode expired = null;
             while (expired == null && Instant.now().isBefore(expiresAt.plusSeconds(30))) {
                 JsonNode status = api.get("/v1/otp/" + otpId, live).json();
