@@ -34,6 +34,10 @@ class SandboxController {
         if (!OtpId.isWellFormed(otpId)) {
             throw ApiException.invalid("otp_id", "otp_id must be an OTP id (otp_…)");
         }
+        if (!caller.livemode()) {
+            // Test OTPs never reach a carrier, and a test key must not read the live environment's inbox.
+            return Map.of("data", List.of());
+        }
         List<SandboxMessageView> messages = queries.query(new FindSandboxMessagesQuery(otpId, caller.accountId()),
                 ResponseTypes.multipleInstancesOf(SandboxMessageView.class)).join();
         return Map.of("data", messages.stream().map(MessageJson::of).toList());

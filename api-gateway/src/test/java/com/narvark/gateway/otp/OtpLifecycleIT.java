@@ -142,6 +142,7 @@ class OtpLifecycleIT extends GatewayIntegrationTest {
             Api.Response verify = api.post("/v1/otp/verify", key, Api.json(Map.of("id", otpId, "code", code)));
             assertThat(verify.status()).isEqualTo(404);
             assertThat(verify.body()).isEqualTo(status.body());
+            assertThat(api.get("/v1/sandbox/messages?otp_id=" + otpId, key).json().get("data")).isEmpty();
         }
         JsonNode stillOpen = verify(owner.live(), otpId, code);
         assertThat(stillOpen.get("valid").asBoolean()).isTrue();

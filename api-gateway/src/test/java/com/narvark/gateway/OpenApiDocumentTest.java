@@ -1,0 +1,102 @@
+package com.narvark.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.yaml.snakeyaml.Yaml;
+
+/** The published OpenAPI document describes exactly the routes the controllers serve, no more and no less. */
+class OpenApiDocumentTest {
+
+    private static final String DOCUMENT = "static/openapi.yaml";
+    private static final List<String> CONTROLLERS = List.of(
+            "com.narvark.gateway.otp.OtpController",
+            "com.narvark.gateway.account.AdminController",
+            "com.narvark.gateway.sandbox.SandboxController");
+    private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head",
+            "patch", "trace");
+
+    @Test
+    void shouldDescribeEveryRouteWhenTheDocumentIsRead() throws Exception {
+        Set<String> served = servedRoutes();
+
+        assertThat(served).as("routes found on the controllers").isNotEmpty();
+        assertThat(documentedRoutes()).containsExactlyInAnyOrderElementsOf(served);
+    }
+
+    private static Set<String> documentedRoutes() throws IOException {
+        Map<String, Object> document;
+        try (InputStream in = OpenApiDocumentTest.class.getClassLoader().getResourceAsStream(DOCUMENT)) {
+            assertThat(in).as(DOCUMENT + " on the classpath").isNotNull();
+            document = new Yaml().load(in);
+        }
+        Map<String, Map<String, Object>> paths = cast(document.get("paths"));
+        assertThat(paths).as("paths of " + DOCUMENT).isNotNull();
+        Set<String> routes = new HashSet<>();
+        paths.forEach((path, item) -> item.keySet().stream()
+                .filter(HTTP_METHODS::contains)
+                .forEach(method -> routes.add(route(method, path))));
+        return routes;
+    }
+
+    private static Set<String> servedRoutes() throws ClassNotFoundException {
+        Set<String> routes = new HashSet<>();
+        for (String name : CONTROLLERS) {
+            Class<?> controller = Class.forName(name);
+            RequestMapping base = controller.getAnnotation(RequestMapping.class);
+            String[] prefixes = base == null ? new String[0] : paths(base.value(), base.path());
+            for (Method method : controller.getDeclaredMethods()) {
+                GetMapping get = method.getAnnotation(GetMapping.class);
+                PostMapping post = method.getAnnotation(PostMapping.class);
+                DeleteMapping delete = method.getAnnotation(DeleteMapping.class);
+                if (get != null) {
+                    addRoutes(routes, "get", prefixes, paths(get.value(), get.path()));
+                }
+                if (post != null) {
+                    addRoutes(routes, "post", prefixes, paths(post.value(), post.path()));
+                }
+                if (delete != null) {
+                    addRoutes(routes, "delete", prefixes, paths(delete.value(), delete.path()));
+                }
+            }
+        }
+        return routes;
+    }
+
+    /** {@code value} and {@code path} are aliases; plain reflection sees only the one that was written. */
+    private static String[] paths(String[] value, String[] path) {
+        return value.length > 0 ? value : path;
+    }
+
+    private static void addRoutes(Set<String> routes, String method, String[] prefixes, String[] paths) {
+        String[] bases = prefixes.length == 0 ? new String[] {""} : prefixes;
+        String[] suffixes = paths.length == 0 ? new String[] {""} : paths;
+        for (String base : bases) {
+            for (String suffix : suffixes) {
+                routes.add(route(method, base + suffix));
+            }
+        }
+    }
+
+    /** Path variables match whatever their names, so {@code {id}} and {@code {otpId}} are both {@code {}}. */
+    private static String route(String method, String path) {
+        return method.toUpperCase(Locale.ROOT) + " " + path.replaceAll("\\{[^}]*}", "{}");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T cast(Object value) {
+        return (T) value;
+    }
+}
