@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.narvark.gateway.support.Api;
 import com.narvark.gateway.support.Nodes;
-import java.time.Duration;
+import com.narvark.gateway.support.SandboxInbox;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class ExpiryAcrossRestartIT {
                     .json();
             otpId = otp.get("id").asString();
             expiresAt = Instant.parse(otp.get("expires_at").asString());
-            code = awaitText(() -> api.get("/v1/sandbox/messages?otp_id=" + otpId, live).json().get("data"));
+            code = SandboxInbox.code(api, live, otpId);
         }
         try (ConfigurableApplicationContext second = Nodes.start()) {
             Api api = Nodes.api(second);
@@ -47,19 +47,5 @@ class ExpiryAcrossRestartIT {
             assertThat(verify.get("valid").asBoolean()).isFalse();
             assertThat(verify.get("status").asString()).isEqualTo("expired");
         }
-    }
-
-    private static String awaitText(java.util.function.Supplier<JsonNode> inbox) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode data = inbox.get();
-            if (!data.isEmpty()) {
-                // The voice text spells the code digit by digit: "4 9 2 8 1 7".
-                return data.get(0).get("text").asString().replaceAll(".*code is ([0-9 ]+?)\\..*", "$1")
-                        .replace(" ", "");
-            }
-            Thread.sleep(25);
-        }
-        throw new AssertionError("no sandbox message");
     }
 }

@@ -54,11 +54,7 @@ public abstract class GatewayIntegrationTest {
 
     /** The code of a live OTP, read from the sandbox carrier's inbox once delivered. */
     protected String sandboxCode(String liveKey, String otpId) {
-        String text = await(() -> {
-            JsonNode data = api.get("/v1/sandbox/messages?otp_id=" + otpId, liveKey).json().get("data");
-            return data.isEmpty() ? null : data.get(data.size() - 1).get("text").asString();
-        }, Duration.ofSeconds(10));
-        return text.replaceAll(".*code is (\\d+).*", "$1");
+        return SandboxInbox.code(api, liveKey, otpId);
     }
 
     protected static <T> T await(Supplier<T> probe, Duration timeout) {

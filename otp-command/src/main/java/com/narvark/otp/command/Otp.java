@@ -98,8 +98,7 @@ public class Otp {
 
     @CommandHandler
     public void handle(RecordOtpDispatchedCommand command, Clock clock) {
-        requireAttempt(command.attempt(), command.channel());
-        if (!attempts.has(command.attempt(), Outcome.DISPATCHED)) {
+        if (isNewOutcome(command.attempt(), command.channel(), Outcome.DISPATCHED)) {
             apply(new OtpDispatchedEvent(otpId, command.channel(), command.attempt(), command.carrierMessageId(),
                     clock.instant()));
         }
@@ -107,24 +106,21 @@ public class Otp {
 
     @CommandHandler
     public void handle(RecordOtpDeliveredCommand command, Clock clock) {
-        requireAttempt(command.attempt(), command.channel());
-        if (!attempts.has(command.attempt(), Outcome.DELIVERED)) {
+        if (isNewOutcome(command.attempt(), command.channel(), Outcome.DELIVERED)) {
             apply(new OtpDeliveredEvent(otpId, command.channel(), command.attempt(), clock.instant()));
         }
     }
 
     @CommandHandler
     public void handle(RecordOtpReadCommand command, Clock clock) {
-        requireAttempt(command.attempt(), command.channel());
-        if (!attempts.has(command.attempt(), Outcome.READ)) {
+        if (isNewOutcome(command.attempt(), command.channel(), Outcome.READ)) {
             apply(new OtpReadEvent(otpId, command.channel(), command.attempt(), clock.instant()));
         }
     }
 
     @CommandHandler
     public void handle(RecordOtpDeliveryFailedCommand command, Clock clock, DeadlineManager deadlineManager) {
-        requireAttempt(command.attempt(), command.channel());
-        if (attempts.has(command.attempt(), Outcome.FAILED)) {
+        if (!isNewOutcome(command.attempt(), command.channel(), Outcome.FAILED)) {
             return;
         }
         Instant now = clock.instant();
@@ -158,20 +154,17 @@ public class Otp {
 
     @EventSourcingHandler
     void on(OtpDispatchedEvent event) {
-        attempts.record(event.attempt(), Outcome.DISPATCHED);
-        advanceTo(OtpStatus.DISPATCHED);
+        progress(event.attempt(), Outcome.DISPATCHED, OtpStatus.DISPATCHED);
     }
 
     @EventSourcingHandler
     void on(OtpDeliveredEvent event) {
-        attempts.record(event.attempt(), Outcome.DELIVERED);
-        advanceTo(OtpStatus.DELIVERED);
+        progress(event.attempt(), Outcome.DELIVERED, OtpStatus.DELIVERED);
     }
 
     @EventSourcingHandler
     void on(OtpReadEvent event) {
-        attempts.record(event.attempt(), Outcome.READ);
-        advanceTo(OtpStatus.READ);
+        progress(event.attempt(), Outcome.READ, OtpStatus.READ);
     }
 
     @EventSourcingHandler
@@ -206,7 +199,8 @@ public class Otp {
     }
 
     /** Delivery progress only moves forward and never reopens an ended OTP. */
-    private void advanceTo(OtpStatus next) {
+    private void progress(int attempt, Outcome outcome, OtpStatus next) {
+        attempts.record(attempt, outcome);
         if (!status.isFinal() && next.ordinal() > status.ordinal()) {
             status = next;
         }
@@ -223,10 +217,12 @@ public class Otp {
         }
     }
 
-    private void requireAttempt(int attempt, Channel channel) {
+    /** False when the carrier repeats itself; refuses outcomes of attempts that do not exist. */
+    private boolean isNewOutcome(int attempt, Channel channel, Outcome outcome) {
         if (!attempts.matches(attempt, channel)) {
             throw new CommandExecutionException("no delivery attempt " + attempt + " on " + channel, null,
                     OtpErrorCode.INVALID_STATE);
         }
+        return !attempts.has(attempt, outcome);
     }
 }
