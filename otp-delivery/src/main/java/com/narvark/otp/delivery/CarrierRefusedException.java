@@ -1,6 +1,9 @@
 package com.narvark.otp.delivery;
 
-/** The carrier refused the message synchronously; {@code reason} is recorded on the OTP. */
+/**
+ * The carrier certainly did not take the message (refused it, or could not be reached at all); {@code reason} is
+ * a short machine-readable cause recorded on the OTP, and the next fallback channel follows.
+ */
 public class CarrierRefusedException extends RuntimeException {
 
     private final String reason;

@@ -1,12 +1,15 @@
 package com.narvark.otp.delivery;
 
 import com.narvark.otp.api.Channel;
+import java.time.Instant;
 
 /**
- * A rendered message on its way to a carrier. {@code reference} (OTP id and attempt) is unique per delivery
- * attempt and doubles as the carrier idempotency key where the carrier supports one.
+ * A message on its way to a carrier. The plaintext {@code code} lives only in memory (WhatsApp templates need it
+ * apart from the text). {@code reference} (OTP id and attempt) is unique per delivery attempt and is the carrier
+ * idempotency key where the carrier supports one.
  */
-public record OutboundMessage(String otpId, int attempt, String accountId, Channel channel, String to, String text) {
+public record OutboundMessage(String otpId, int attempt, String accountId, Channel channel, String to, String code,
+                              String text, String template, Instant expiresAt) {
 
     public String reference() {
         return otpId + ":" + attempt;
@@ -14,6 +17,6 @@ public record OutboundMessage(String otpId, int attempt, String accountId, Chann
 
     @Override
     public String toString() {
-        return "OutboundMessage[" + reference() + " via " + channel + ", text=<redacted>]";
+        return "OutboundMessage[" + reference() + " via " + channel + ", code=<redacted>]";
     }
 }

@@ -2,6 +2,7 @@ package com.narvark.otp.delivery.sandbox;
 
 import com.narvark.otp.api.Channel;
 import com.narvark.otp.api.crypto.SecretCipher;
+import com.narvark.otp.delivery.CarrierAcceptance;
 import com.narvark.otp.delivery.ChannelProvider;
 import com.narvark.otp.delivery.OutboundMessage;
 import java.time.Clock;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * A carrier that delivers into a table instead of a handset, for development and for the README walkthrough.
- * Every channel is accepted. Like a real carrier it honours the idempotency reference: the same OTP attempt sent
+ * Every channel is accepted, and acceptance counts as delivery (there is no handset to report back). Like a real carrier it honours the idempotency reference: the same OTP attempt sent
  * twice is stored once.
  */
 @Component
@@ -40,7 +41,7 @@ class SandboxChannelProvider implements ChannelProvider {
     }
 
     @Override
-    public String send(OutboundMessage message) {
+    public CarrierAcceptance send(OutboundMessage message) {
         String messageId = "sbx_" + message.otpId().substring("otp_".length()) + "_" + message.attempt();
         jdbc.sql("""
                 INSERT INTO sandbox_messages (message_id, otp_id, attempt, account_id, channel, to_address,
@@ -51,6 +52,6 @@ class SandboxChannelProvider implements ChannelProvider {
                         message.channel().wireName(), message.to(), cipher.encrypt(message.text(), messageId),
                         Timestamp.from(clock.instant()))
                 .update();
-        return messageId;
+        return new CarrierAcceptance(messageId, CarrierAcceptance.Receipt.DELIVERED);
     }
 }

@@ -1,0 +1,42 @@
+package com.narvark.otp.delivery;
+
+import com.narvark.otp.api.Channel;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code carrier_messages} table: which OTP attempt a carrier message id belongs to. */
+@Repository
+public class CarrierMessages {
+
+    private final JdbcClient jdbc;
+
+    CarrierMessages(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void remember(String provider, String carrierMessageId, OutboundMessage message, Instant acceptedAt) {
+        jdbc.sql("""
+                INSERT INTO carrier_messages (provider, carrier_message_id, otp_id, attempt, channel, accepted_at)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                """)
+                .params(provider, carrierMessageId, message.otpId(), message.attempt(), message.channel().wireName(),
+                        Timestamp.from(acceptedAt))
+                .update();
+    }
+
+    public Optional<Attempt> find(String provider, String carrierMessageId) {
+        return jdbc.sql("SELECT otp_id, attempt, channel FROM carrier_messages WHERE provider = ? AND "
+                        + "carrier_message_id = ?")
+                .params(provider, carrierMessageId)
+                .query((rs, row) -> new Attempt(rs.getString("otp_id"), rs.getInt("attempt"),
+                        Channel.fromWireName(rs.getString("channel")).orElseThrow()))
+                .optional();
+    }
+
+    /** One delivery attempt of one OTP. */
+    public record Attempt(String otpId, int attempt, Channel channel) {
+    }
+}

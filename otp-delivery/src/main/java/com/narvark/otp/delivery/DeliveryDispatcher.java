@@ -1,0 +1,122 @@
+package com.narvark.otp.delivery;
+
+import com.narvark.otp.api.Channel;
+import com.narvark.otp.api.command.RecordOtpDeliveryFailedCommand;
+import com.narvark.otp.api.command.RecordOtpDispatchedCommand;
+import com.narvark.otp.delivery.CarrierAcceptance.Receipt;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs carrier calls on one bounded worker pool per channel, after the saga's transaction committed, and records
+ * each outcome on the OTP. A slow or dead carrier therefore only queues its own channel's messages; event
+ * processors and other channels move on. Test-environment messages go to the simulator, never to a carrier.
+ */
+@Component
+public class DeliveryDispatcher implements CarrierDispatch, DisposableBean {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryDispatcher.class);
+
+    private final ChannelProviders providers;
+    private final TestModeSimulator simulator;
+    private final CarrierMessages carrierMessages;
+    private final ReceiptRecorder receipts;
+    private final CommandGateway commands;
+    private final Clock clock;
+    private final Map<Channel, ThreadPoolExecutor> workers = new EnumMap<>(Channel.class);
+
+    DeliveryDispatcher(ChannelProviders providers, TestModeSimulator simulator, CarrierMessages carrierMessages,
+                       ReceiptRecorder receipts, CommandGateway commands, Clock clock, Environment environment) {
+        this.providers = providers;
+        this.simulator = simulator;
+        this.carrierMessages = carrierMessages;
+        this.receipts = receipts;
+        this.commands = commands;
+        this.clock = clock;
+        for (Channel channel : Channel.values()) {
+            int threads = environment.getProperty("narvark.delivery." + channel.wireName() + ".workers",
+                    Integer.class, 16);
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+                    new ArrayBlockingQueue<>(10_000), runnable -> {
+                        Thread thread = new Thread(runnable, "carrier-" + channel.wireName());
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+            pool.allowCoreThreadTimeOut(true);
+            workers.put(channel, pool);
+        }
+    }
+
+    /** Sends once the current transaction committed, so a rolled-back decision never reaches a carrier. */
+    @Override
+    public void submit(boolean livemode, OutboundMessage message) {
+        Runnable job = () -> deliver(livemode ? providers.forChannel(message.channel()) : simulator, message);
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().afterCommit(unitOfWork -> enqueue(message, job));
+        } else {
+            enqueue(message, job);
+        }
+    }
+
+    private void enqueue(OutboundMessage message, Runnable job) {
+        try {
+            workers.get(message.channel()).execute(job);
+        } catch (RejectedExecutionException full) {
+            record(new RecordOtpDeliveryFailedCommand(message.otpId(), message.channel(), message.attempt(),
+                    "carrier_queue_full"));
+        }
+    }
+
+    private void deliver(ChannelProvider provider, OutboundMessage message) {
+        CarrierAcceptance acceptance;
+        try {
+            acceptance = provider.send(message);
+        } catch (CarrierRefusedException refused) {
+            LOG.info("{} refused by {}: {}", message, provider.name(), refused.reason());
+            record(new RecordOtpDeliveryFailedCommand(message.otpId(), message.channel(), message.attempt(),
+                    refused.reason()));
+            return;
+        } catch (Exception unknownOutcome) {
+            // The carrier may or may not have taken it: the attempt timeout retries once with the same reference.
+            LOG.warn("{} via {}: outcome unknown ({})", message, provider.name(), unknownOutcome.toString());
+            return;
+        }
+        carrierMessages.remember(provider.name(), acceptance.carrierMessageId(), message, clock.instant());
+        record(new RecordOtpDispatchedCommand(message.otpId(), message.channel(), message.attempt(),
+                acceptance.carrierMessageId()));
+        if (acceptance.immediateReceipt() != Receipt.NONE) {
+            receipts.delivered(provider.name(), acceptance.carrierMessageId());
+        }
+        if (acceptance.immediateReceipt() == Receipt.READ) {
+            receipts.read(provider.name(), acceptance.carrierMessageId());
+        }
+    }
+
+    private void record(Object command) {
+        try {
+            commands.sendAndWait(command);
+        } catch (RuntimeException e) {
+            LOG.error("could not record {}; the attempt timeout will settle it", command, e);
+        }
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        workers.values().forEach(ThreadPoolExecutor::shutdown);
+        for (ThreadPoolExecutor pool : workers.values()) {
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+        }
+    }
+}

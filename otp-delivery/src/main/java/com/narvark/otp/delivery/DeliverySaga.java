@@ -1,0 +1,178 @@
+package com.narvark.otp.delivery;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.narvark.otp.api.Channel;
+import com.narvark.otp.api.command.RecordOtpDeliveryFailedCommand;
+import com.narvark.otp.api.crypto.SecretCipher;
+import com.narvark.otp.api.event.OtpDeliveredEvent;
+import com.narvark.otp.api.event.OtpDeliveryFailedEvent;
+import com.narvark.otp.api.event.OtpDispatchedEvent;
+import com.narvark.otp.api.event.OtpExpiredEvent;
+import com.narvark.otp.api.event.OtpFailedEvent;
+import com.narvark.otp.api.event.OtpLockedEvent;
+import com.narvark.otp.api.event.OtpRequestedEvent;
+import com.narvark.otp.api.event.OtpVerifiedEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.modelling.saga.EndSaga;
+import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.StartSaga;
+import org.axonframework.spring.stereotype.Saga;
+
+/**
+ * Delivers one OTP: the primary channel first, then each fallback in order when a carrier refuses, reports a failed
+ * delivery, or stays silent past the channel's receipt timeout. A carrier call that never reports back is retried
+ * once with the same reference (carriers with idempotency drop the duplicate). Ends when the OTP is verified,
+ * expires, locks, or every channel has failed. Collaborators arrive as handler parameters; the state holds only the
+ * sealed code, never the plaintext.
+ */
+@Saga
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
+public class DeliverySaga {
+
+    static final String ATTEMPT_TIMEOUT = "delivery-attempt-timeout";
+    private static final String OTP_ID = "otpId";
+
+    private String otpId;
+    private String accountId;
+    private boolean livemode;
+    private String to;
+    private List<Channel> channels;
+    private String template;
+    private byte[] sealedCode;
+    private Instant expiresAt;
+    private int attempt;
+    private int sends;
+    private boolean dispatched;
+    private boolean receipted;
+    private String timeoutId;
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = OTP_ID)
+    public void on(OtpRequestedEvent event, CarrierDispatch dispatcher, SecretCipher cipher,
+                   DeadlineManager deadlines, DeliverySettings settings, Clock clock) {
+        otpId = event.otpId();
+        accountId = event.accountId();
+        livemode = event.livemode();
+        to = event.to().value();
+        channels = new ArrayList<>(List.of(event.channel()));
+        channels.addAll(event.fallback());
+        template = event.template();
+        sealedCode = event.encryptedCode();
+        expiresAt = event.expiresAt();
+        startAttempt(0, dispatcher, cipher, deadlines, settings, clock);
+    }
+
+    @SagaEventHandler(associationProperty = OTP_ID)
+    public void on(OtpDispatchedEvent event, DeadlineManager deadlines, DeliverySettings settings) {
+        if (event.attempt() != attempt) {
+            return;
+        }
+        dispatched = true;
+        cancelTimeout(deadlines);
+        Duration receiptTimeout = settings.receiptTimeout(event.channel());
+        if (!receipted && !receiptTimeout.isZero()) {
+            timeoutId = deadlines.schedule(receiptTimeout, ATTEMPT_TIMEOUT, attempt);
+        }
+    }
+
+    @SagaEventHandler(associationProperty = OTP_ID)
+    public void on(OtpDeliveredEvent event, DeadlineManager deadlines) {
+        if (event.attempt() == attempt) {
+            receipted = true;
+            cancelTimeout(deadlines);
+        }
+    }
+
+    @SagaEventHandler(associationProperty = OTP_ID)
+    public void on(OtpDeliveryFailedEvent event, CarrierDispatch dispatcher, SecretCipher cipher,
+                   DeadlineManager deadlines, DeliverySettings settings, Clock clock) {
+        if (event.attempt() != attempt) {
+            return;
+        }
+        cancelTimeout(deadlines);
+        if (attempt + 1 < channels.size()) {
+            startAttempt(attempt + 1, dispatcher, cipher, deadlines, settings, clock);
+        }
+    }
+
+    @DeadlineHandler(deadlineName = ATTEMPT_TIMEOUT)
+    public void onAttemptTimeout(Integer timedOutAttempt, CarrierDispatch dispatcher, SecretCipher cipher,
+                                 DeadlineManager deadlines, DeliverySettings settings, Clock clock,
+                                 CommandGateway commands) {
+        if (timedOutAttempt != attempt || receipted) {
+            return;
+        }
+        timeoutId = null;
+        if (!dispatched && sends < 2) {
+            send(dispatcher, cipher, deadlines, settings, clock);
+            return;
+        }
+        commands.send(new RecordOtpDeliveryFailedCommand(otpId, channels.get(attempt), attempt,
+                dispatched ? "receipt_timeout" : "carrier_timeout"));
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = OTP_ID)
+    public void on(OtpVerifiedEvent event, DeadlineManager deadlines) {
+        cancelTimeout(deadlines);
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = OTP_ID)
+    public void on(OtpExpiredEvent event, DeadlineManager deadlines) {
+        cancelTimeout(deadlines);
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = OTP_ID)
+    public void on(OtpLockedEvent event, DeadlineManager deadlines) {
+        cancelTimeout(deadlines);
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = OTP_ID)
+    public void on(OtpFailedEvent event, DeadlineManager deadlines) {
+        cancelTimeout(deadlines);
+    }
+
+    private void startAttempt(int next, CarrierDispatch dispatcher, SecretCipher cipher, DeadlineManager deadlines,
+                              DeliverySettings settings, Clock clock) {
+        attempt = next;
+        sends = 0;
+        dispatched = false;
+        receipted = false;
+        send(dispatcher, cipher, deadlines, settings, clock);
+    }
+
+    private void send(CarrierDispatch dispatcher, SecretCipher cipher, DeadlineManager deadlines,
+                      DeliverySettings settings, Clock clock) {
+        Instant now = clock.instant();
+        if (!now.isBefore(expiresAt)) {
+            return; // nothing worth delivering any more; the expiry ends this saga
+        }
+        sends++;
+        Channel channel = channels.get(attempt);
+        String code = cipher.decrypt(sealedCode, otpId);
+        String text = OtpMessageText.render(channel, code, Duration.between(now, expiresAt), Locale.ENGLISH);
+        dispatcher.submit(livemode, new OutboundMessage(otpId, attempt, accountId, channel, to, code, text,
+                template, expiresAt));
+        timeoutId = deadlines.schedule(settings.sendTimeout(), ATTEMPT_TIMEOUT, attempt);
+    }
+
+    private void cancelTimeout(DeadlineManager deadlines) {
+        if (timeoutId != null) {
+            deadlines.cancelSchedule(ATTEMPT_TIMEOUT, timeoutId);
+            timeoutId = null;
+        }
+    }
+}

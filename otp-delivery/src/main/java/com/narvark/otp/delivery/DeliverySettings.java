@@ -1,0 +1,36 @@
+package com.narvark.otp.delivery;
+
+import com.narvark.otp.api.Channel;
+import java.time.Duration;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Delivery timing. {@code narvark.delivery.send-timeout}: how long a carrier call may stay unanswered before the
+ * attempt is retried once and then failed. {@code narvark.delivery.<channel>.receipt-timeout}: how long to wait for
+ * the delivery receipt after the carrier accepted, before falling back (0 = the channel has no receipts: email).
+ */
+@Component
+public class DeliverySettings {
+
+    private final Environment environment;
+
+    DeliverySettings(Environment environment) {
+        this.environment = environment;
+    }
+
+    public Duration sendTimeout() {
+        return environment.getProperty("narvark.delivery.send-timeout", Duration.class, Duration.ofSeconds(15));
+    }
+
+    public Duration receiptTimeout(Channel channel) {
+        Duration fallback = switch (channel) {
+            case WHATSAPP -> Duration.ofSeconds(30);
+            case SMS -> Duration.ofSeconds(60);
+            case VOICE -> Duration.ofSeconds(90);
+            case EMAIL -> Duration.ZERO;
+        };
+        return environment.getProperty("narvark.delivery." + channel.wireName() + ".receipt-timeout", Duration.class,
+                fallback);
+    }
+}

@@ -1,0 +1,51 @@
+package com.narvark.otp.delivery.http;
+
+import com.narvark.otp.api.Channel;
+import com.narvark.otp.delivery.CarrierAcceptance;
+import com.narvark.otp.delivery.ChannelProvider;
+import com.narvark.otp.delivery.OutboundMessage;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Voice calls through a Twilio-compatible Calls resource. The TwiML reads the voice text, which spells the code
+ * digit by digit and repeats it; a completed call counts as delivered.
+ */
+@Component
+class TwilioVoiceProvider implements ChannelProvider {
+
+    private final TwilioSettings settings;
+
+    TwilioVoiceProvider(TwilioSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public String name() {
+        return TwilioSmsProvider.NAME;
+    }
+
+    @Override
+    public boolean supports(Channel channel) {
+        return channel == Channel.VOICE;
+    }
+
+    @Override
+    public CarrierAcceptance send(OutboundMessage message) throws IOException, InterruptedException {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("To", message.to());
+        form.put("From", settings.from());
+        form.put("Twiml", twiml(message.text()));
+        form.put("StatusCallback", settings.statusCallback());
+        form.put("StatusCallbackEvent", "completed");
+        return CarrierAcceptance.accepted(TwilioSmsProvider.post(settings, "/Calls.json", form,
+                message.reference()));
+    }
+
+    static String twiml(String text) {
+        String escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return "<Response><Say language=\"en-US\">" + escaped + "</Say><Pause length=\"1\"/></Response>";
+    }
+}

@@ -1,0 +1,113 @@
+package com.narvark.otp.delivery.smpp;
+
+import com.narvark.otp.delivery.CarrierRefusedException;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jsmpp.bean.BindType;
+import org.jsmpp.bean.NumberingPlanIndicator;
+import org.jsmpp.bean.TypeOfNumber;
+import org.jsmpp.extra.SessionState;
+import org.jsmpp.session.BindParameter;
+import org.jsmpp.session.SMPPSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One transceiver session to the SMSC, bound on first use and re-bound with exponential backoff (1 s doubling to
+ * 60 s) whenever it closes. While it is down, sends are refused at once rather than queued behind the outage.
+ */
+class SmppConnection {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SmppConnection.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
+
+    private final SmppSettings settings;
+    private final SmppReceiptListener listener;
+    private final ScheduledExecutorService reconnector = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "smpp-reconnect");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private SMPPSession session;
+    private Duration backoff = Duration.ofSeconds(1);
+    private boolean reconnecting;
+    private boolean closed;
+
+    SmppConnection(SmppSettings settings, SmppReceiptListener listener) {
+        this.settings = settings;
+        this.listener = listener;
+    }
+
+    synchronized SMPPSession bound() {
+        if (session != null && session.getSessionState().isBound()) {
+            return session;
+        }
+        if (!reconnecting) {
+            try {
+                bind();
+                return session;
+            } catch (IOException e) {
+                scheduleReconnect();
+            }
+        }
+        throw new CarrierRefusedException("smsc_unavailable", "no bound SMPP session");
+    }
+
+    private void bind() throws IOException {
+        SMPPSession fresh = new SMPPSession();
+        fresh.setMessageReceiverListener(listener);
+        fresh.setTransactionTimer(settings.responseTimeoutMillis());
+        fresh.setEnquireLinkTimer(30_000);
+        fresh.connectAndBind(settings.host(), settings.port(), new BindParameter(BindType.BIND_TRX,
+                settings.systemId(), settings.password(), settings.systemType(), TypeOfNumber.UNKNOWN,
+                NumberingPlanIndicator.UNKNOWN, null));
+        fresh.addSessionStateListener((newState, oldState, source) -> {
+            if (newState == SessionState.CLOSED) {
+                onClosed();
+            }
+        });
+        session = fresh;
+        backoff = Duration.ofSeconds(1);
+        LOG.info("SMPP session bound to {}:{}", settings.host(), settings.port());
+    }
+
+    private synchronized void onClosed() {
+        if (!closed) {
+            LOG.warn("SMPP session closed; re-binding in {}", backoff);
+            scheduleReconnect();
+        }
+    }
+
+    private void scheduleReconnect() {
+        if (reconnecting || closed) {
+            return;
+        }
+        reconnecting = true;
+        reconnector.schedule(this::reconnect, backoff.toMillis(), TimeUnit.MILLISECONDS);
+        backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+    }
+
+    private synchronized void reconnect() {
+        reconnecting = false;
+        if (closed) {
+            return;
+        }
+        try {
+            bind();
+        } catch (IOException e) {
+            LOG.warn("SMPP re-bind to {}:{} failed: {}", settings.host(), settings.port(), e.getMessage());
+            scheduleReconnect();
+        }
+    }
+
+    synchronized void close() {
+        closed = true;
+        reconnector.shutdownNow();
+        if (session != null) {
+            session.unbindAndClose();
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package com.narvark.otp.delivery.smtp;
+
+import com.narvark.otp.api.Channel;
+import com.narvark.otp.delivery.CarrierAcceptance;
+import com.narvark.otp.delivery.CarrierRefusedException;
+import com.narvark.otp.delivery.ChannelProvider;
+import com.narvark.otp.delivery.OutboundMessage;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Properties;
+import org.springframework.stereotype.Component;
+
+/**
+ * Email over SMTP with Jakarta Mail: a multipart/alternative message (plain text and HTML) with the code and its
+ * expiry. SMTP gives no delivery receipts, so an email OTP stays {@code dispatched} once the server accepted it.
+ */
+@Component
+class SmtpEmailProvider implements ChannelProvider {
+
+    private final SmtpSettings settings;
+    private final Clock clock;
+
+    SmtpEmailProvider(SmtpSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return "smtp";
+    }
+
+    @Override
+    public boolean supports(Channel channel) {
+        return channel == Channel.EMAIL;
+    }
+
+    @Override
+    public CarrierAcceptance send(OutboundMessage message) throws MessagingException {
+        Session session = Session.getInstance(properties());
+        MimeMessage mime = new MimeMessage(session);
+        mime.setFrom(new InternetAddress(settings.from()));
+        mime.setRecipient(Message.RecipientType.TO, new InternetAddress(message.to()));
+        mime.setSubject(settings.subject().replace("{code}", message.code()), StandardCharsets.UTF_8.name());
+        // Threading on the reference makes a resent attempt recognisable as the same message.
+        mime.setHeader("X-Narvark-Reference", message.reference());
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        alternative.addBodyPart(part(message.text(), "plain"));
+        alternative.addBodyPart(part(EmailHtml.render(message.code(),
+                Duration.between(clock.instant(), message.expiresAt())), "html"));
+        mime.setContent(alternative);
+        mime.saveChanges();
+        try (Transport transport = session.getTransport("smtp")) {
+            transport.connect(settings.host(), settings.port(), settings.username(), settings.password());
+            transport.sendMessage(mime, mime.getAllRecipients());
+        } catch (SendFailedException refused) {
+            throw new CarrierRefusedException("recipient_refused", "the SMTP server refused the recipient");
+        }
+        return CarrierAcceptance.accepted(mime.getMessageID());
+    }
+
+    private static MimeBodyPart part(String content, String subtype) throws MessagingException {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setText(content, StandardCharsets.UTF_8.name(), subtype);
+        return part;
+    }
+
+    private Properties properties() {
+        Properties properties = new Properties();
+        properties.put("mail.smtp.host", settings.host());
+        properties.put("mail.smtp.port", Integer.toString(settings.port()));
+        properties.put("mail.smtp.auth", Boolean.toString(settings.username() != null));
+        properties.put("mail.smtp.starttls.enable", Boolean.toString(settings.startTls()));
+        properties.put("mail.smtp.starttls.required", Boolean.toString(settings.startTls()));
+        properties.put("mail.smtp.connectiontimeout", "10000");
+        properties.put("mail.smtp.timeout", "10000");
+        properties.put("mail.smtp.writetimeout", "10000");
+        return properties;
+    }
+}
