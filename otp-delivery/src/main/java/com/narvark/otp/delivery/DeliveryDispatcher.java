@@ -32,13 +32,13 @@ public class DeliveryDispatcher implements CarrierDispatch, DisposableBean {
     private final ChannelProviders providers;
     private final TestModeSimulator simulator;
     private final CarrierMessages carrierMessages;
-    private final ReceiptRecorder receipts;
+    private final Receipts receipts;
     private final CommandGateway commands;
     private final Clock clock;
     private final Map<Channel, ThreadPoolExecutor> workers = new EnumMap<>(Channel.class);
 
     DeliveryDispatcher(ChannelProviders providers, TestModeSimulator simulator, CarrierMessages carrierMessages,
-                       ReceiptRecorder receipts, CommandGateway commands, Clock clock, Environment environment) {
+                       Receipts receipts, CommandGateway commands, Clock clock, Environment environment) {
         this.providers = providers;
         this.simulator = simulator;
         this.carrierMessages = carrierMessages;

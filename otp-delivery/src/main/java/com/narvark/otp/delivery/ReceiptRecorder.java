@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * nothing because the aggregate records each outcome of an attempt once.
  */
 @Component
-public class ReceiptRecorder {
+public class ReceiptRecorder implements Receipts {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReceiptRecorder.class);
 
@@ -26,18 +26,21 @@ public class ReceiptRecorder {
         this.commands = commands;
     }
 
+    @Override
     public void delivered(String provider, String carrierMessageId) {
         messages.find(provider, carrierMessageId).ifPresentOrElse(
                 a -> commands.sendAndWait(new RecordOtpDeliveredCommand(a.otpId(), a.channel(), a.attempt())),
                 () -> unknown(provider, carrierMessageId));
     }
 
+    @Override
     public void read(String provider, String carrierMessageId) {
         messages.find(provider, carrierMessageId).ifPresentOrElse(
                 a -> commands.sendAndWait(new RecordOtpReadCommand(a.otpId(), a.channel(), a.attempt())),
                 () -> unknown(provider, carrierMessageId));
     }
 
+    @Override
     public void failed(String provider, String carrierMessageId, String reason) {
         messages.find(provider, carrierMessageId).ifPresentOrElse(
                 a -> commands.sendAndWait(new RecordOtpDeliveryFailedCommand(a.otpId(), a.channel(), a.attempt(),

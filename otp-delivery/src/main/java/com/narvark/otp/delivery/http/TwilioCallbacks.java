@@ -2,7 +2,7 @@ package com.narvark.otp.delivery.http;
 
 import com.narvark.otp.api.command.CarrierCallbackResult;
 import com.narvark.otp.api.command.HandleCarrierCallbackCommand;
-import com.narvark.otp.delivery.ReceiptRecorder;
+import com.narvark.otp.delivery.Receipts;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
 class TwilioCallbacks {
 
     private final TwilioSettings settings;
-    private final ReceiptRecorder receipts;
+    private final Receipts receipts;
 
-    TwilioCallbacks(TwilioSettings settings, ReceiptRecorder receipts) {
+    TwilioCallbacks(TwilioSettings settings, Receipts receipts) {
         this.settings = settings;
         this.receipts = receipts;
     }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.narvark.otp.api.command.CarrierCallbackResult;
 import com.narvark.otp.api.command.HandleCarrierCallbackCommand;
-import com.narvark.otp.delivery.ReceiptRecorder;
+import com.narvark.otp.delivery.Receipts;
 import java.io.IOException;
 import java.util.HexFormat;
 import org.springframework.stereotype.Component;
@@ -20,9 +20,9 @@ class WhatsAppCallbacks {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final WhatsAppSettings settings;
-    private final ReceiptRecorder receipts;
+    private final Receipts receipts;
 
-    WhatsAppCallbacks(WhatsAppSettings settings, ReceiptRecorder receipts) {
+    WhatsAppCallbacks(WhatsAppSettings settings, Receipts receipts) {
         this.settings = settings;
         this.receipts = receipts;
     }

@@ -4,6 +4,7 @@ import com.narvark.otp.delivery.CarrierRefusedException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jsmpp.bean.BindType;
@@ -34,7 +35,7 @@ class SmppConnection {
     private SMPPSession session;
     private Duration backoff = Duration.ofSeconds(1);
     private boolean reconnecting;
-    private boolean closed;
+    private volatile boolean closed;
 
     SmppConnection(SmppSettings settings, SmppReceiptListener listener) {
         this.settings = settings;
@@ -50,6 +51,7 @@ class SmppConnection {
                 bind();
                 return session;
             } catch (IOException e) {
+                LOG.warn("SMPP bind to {}:{} failed: {}", settings.host(), settings.port(), e.toString());
                 scheduleReconnect();
             }
         }
@@ -74,10 +76,20 @@ class SmppConnection {
         LOG.info("SMPP session bound to {}:{}", settings.host(), settings.port());
     }
 
-    private synchronized void onClosed() {
-        if (!closed) {
-            LOG.warn("SMPP session closed; re-binding in {}", backoff);
-            scheduleReconnect();
+    /**
+     * Runs on jSMPP's reader thread, which holds the session's own lock: taking this connection's lock here could
+     * deadlock with {@link #close}, so the re-bind is handed to the reconnect thread.
+     */
+    private void onClosed() {
+        try {
+            reconnector.execute(() -> {
+                synchronized (this) {
+                    LOG.warn("SMPP session closed; re-binding in {}", backoff);
+                    scheduleReconnect();
+                }
+            });
+        } catch (RejectedExecutionException shuttingDown) {
+            // close() got there first: nothing to re-bind.
         }
     }
 
@@ -103,11 +115,16 @@ class SmppConnection {
         }
     }
 
-    synchronized void close() {
-        closed = true;
-        reconnector.shutdownNow();
-        if (session != null) {
-            session.unbindAndClose();
+    void close() {
+        SMPPSession last;
+        synchronized (this) {
+            closed = true;
+            reconnector.shutdownNow();
+            last = session;
+        }
+        // Outside the lock: unbinding waits for the reader thread, which may be calling onClosed().
+        if (last != null) {
+            last.unbindAndClose();
         }
     }
 }

@@ -1,6 +1,6 @@
 package com.narvark.otp.delivery.smpp;
 
-import com.narvark.otp.delivery.ReceiptRecorder;
+import com.narvark.otp.delivery.Receipts;
 import org.jsmpp.bean.AlertNotification;
 import org.jsmpp.bean.DataSm;
 import org.jsmpp.bean.DeliverSm;
@@ -21,9 +21,9 @@ class SmppReceiptListener implements MessageReceiverListener {
     /** deliver_sm_resp status "system error": the SMSC keeps the receipt and redelivers it later. */
     private static final int SYSTEM_ERROR = 0x08;
 
-    private final ReceiptRecorder receipts;
+    private final Receipts receipts;
 
-    SmppReceiptListener(ReceiptRecorder receipts) {
+    SmppReceiptListener(Receipts receipts) {
         this.receipts = receipts;
     }
 

@@ -5,7 +5,7 @@ import com.narvark.otp.delivery.CarrierAcceptance;
 import com.narvark.otp.delivery.CarrierRefusedException;
 import com.narvark.otp.delivery.ChannelProvider;
 import com.narvark.otp.delivery.OutboundMessage;
-import com.narvark.otp.delivery.ReceiptRecorder;
+import com.narvark.otp.delivery.Receipts;
 import java.nio.charset.StandardCharsets;
 import org.jsmpp.bean.Alphabet;
 import org.jsmpp.bean.ESMClass;
@@ -32,7 +32,7 @@ class SmppSmsProvider implements ChannelProvider, DisposableBean {
     private final SmppSettings settings;
     private final SmppConnection connection;
 
-    SmppSmsProvider(SmppSettings settings, ReceiptRecorder receipts) {
+    SmppSmsProvider(SmppSettings settings, Receipts receipts) {
         this.settings = settings;
         this.connection = new SmppConnection(settings, new SmppReceiptListener(receipts));
     }

@@ -5,6 +5,7 @@ import com.narvark.otp.delivery.CarrierAcceptance;
 import com.narvark.otp.delivery.CarrierRefusedException;
 import com.narvark.otp.delivery.ChannelProvider;
 import com.narvark.otp.delivery.OutboundMessage;
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
+import org.eclipse.angus.mail.util.MailConnectException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -65,6 +67,10 @@ class SmtpEmailProvider implements ChannelProvider {
             transport.sendMessage(mime, mime.getAllRecipients());
         } catch (SendFailedException refused) {
             throw new CarrierRefusedException("recipient_refused", "the SMTP server refused the recipient");
+        } catch (AuthenticationFailedException | MailConnectException notSent) {
+            // Certainly not sent: let the fallback channel start now rather than after the send timeout.
+            throw new CarrierRefusedException(notSent instanceof MailConnectException ? "carrier_unreachable"
+                    : "smtp_auth_failed", "the SMTP server did not take the message");
         }
         return CarrierAcceptance.accepted(mime.getMessageID());
     }

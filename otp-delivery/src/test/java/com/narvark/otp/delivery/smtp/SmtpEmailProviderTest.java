@@ -1,0 +1,63 @@
+package com.narvark.otp.delivery.smtp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.narvark.otp.api.Channel;
+import com.narvark.otp.delivery.CarrierAcceptance;
+import com.narvark.otp.delivery.CarrierRefusedException;
+import com.narvark.otp.delivery.Messages;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The email integration against a real SMTP conversation (GreenMail on loopback). */
+class SmtpEmailProviderTest {
+
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP)
+            .withConfiguration(GreenMailConfiguration.aConfig().withUser("narvark", "s3cret"));
+
+    private static SmtpEmailProvider provider(String password) {
+        Map<String, Object> settings = new HashMap<>(Map.of("narvark.smtp.host", "127.0.0.1",
+                "narvark.smtp.port", SMTP.getSmtp().getPort(), "narvark.smtp.starttls", false,
+                "narvark.smtp.username", "narvark", "narvark.smtp.password", password,
+                "narvark.smtp.from", "Narvark <otp@narvark.dev>"));
+        return new SmtpEmailProvider(new SmtpSettings(Messages.environment(settings)), Clock.systemUTC());
+    }
+
+    @Test
+    void shouldDeliverATextAndHtmlMessageWithTheCodeWhenSent() throws Exception {
+        CarrierAcceptance accepted = provider("s3cret").send(Messages.message(Channel.EMAIL, "jane@example.com", 0));
+
+        MimeMessage[] received = SMTP.getReceivedMessages();
+        assertThat(received).hasSize(1);
+        MimeMessage mail = received[0];
+        assertThat(mail.getMessageID()).isEqualTo(accepted.carrierMessageId());
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("jane@example.com");
+        assertThat(mail.getSubject()).isEqualTo("Your verification code: 492817");
+        assertThat(mail.getHeader("X-Narvark-Reference")[0]).isEqualTo("otp_0123456789abcdefghjkmnpqrs:0");
+        MimeMultipart alternative = (MimeMultipart) mail.getContent();
+        assertThat(alternative.getContentType()).startsWith("multipart/alternative");
+        assertThat(alternative.getBodyPart(0).getContentType()).startsWith("text/plain");
+        assertThat(GreenMailUtil.getBody(alternative.getBodyPart(0))).contains("492817", "5 minutes");
+        assertThat(alternative.getBodyPart(1).getContentType()).startsWith("text/html");
+        assertThat(GreenMailUtil.getBody(alternative.getBodyPart(1))).contains("492817", "<html");
+    }
+
+    @Test
+    void shouldFailWhenTheServerRejectsTheCredentials() {
+        assertThatThrownBy(() -> provider("wrong").send(Messages.message(Channel.EMAIL, "jane@example.com", 0)))
+                .isInstanceOfSatisfying(CarrierRefusedException.class,
+                        e -> assertThat(e.reason()).isEqualTo("smtp_auth_failed"));
+        assertThat(SMTP.getReceivedMessages()).isEmpty();
+    }
+}
