@@ -45,12 +45,13 @@ class AxonProcessingConfiguration {
      * with backoff instead of logging it away (sagas have no dead-letter queue in Axon 4).
      */
     @Bean
-    ConfigurerModule deliveryProcessor(@Value("${narvark.delivery.processor.threads:2}") int threads) {
+    ConfigurerModule deliveryProcessor(@Value("${narvark.delivery.processor.threads:4}") int threads,
+                                       @Value("${narvark.delivery.processor.batch-size:10}") int batchSize) {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerTrackingEventProcessor(DELIVERY_PROCESSOR, axon -> axon.eventStore(),
                         axon -> TrackingEventProcessorConfiguration.forParallelProcessing(threads)
                                 .andInitialSegmentsCount(threads)
-                                .andBatchSize(1)
+                                .andBatchSize(batchSize)
                                 .andInitialTrackingToken(StreamableMessageSource::createHeadToken))
                 .registerListenerInvocationErrorHandler(DELIVERY_PROCESSOR,
                         axon -> PropagatingErrorHandler.instance()));
