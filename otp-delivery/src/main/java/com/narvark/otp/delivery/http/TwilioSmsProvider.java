@@ -18,9 +18,11 @@ class TwilioSmsProvider implements ChannelProvider {
 
     static final String NAME = "twilio";
     private final TwilioSettings settings;
+    private final CallbackSettings callbacks;
 
-    TwilioSmsProvider(TwilioSettings settings) {
+    TwilioSmsProvider(TwilioSettings settings, CallbackSettings callbacks) {
         this.settings = settings;
+        this.callbacks = callbacks;
     }
 
     @Override
@@ -39,7 +41,7 @@ class TwilioSmsProvider implements ChannelProvider {
         form.put("To", message.to());
         form.put("From", settings.from());
         form.put("Body", message.text());
-        form.put("StatusCallback", settings.statusCallback());
+        form.put("StatusCallback", callbacks.twilioStatusCallback());
         return CarrierAcceptance.accepted(post(settings, "/Messages.json", form, message.reference()));
     }
 

@@ -17,9 +17,11 @@ import org.springframework.stereotype.Component;
 class TwilioVoiceProvider implements ChannelProvider {
 
     private final TwilioSettings settings;
+    private final CallbackSettings callbacks;
 
-    TwilioVoiceProvider(TwilioSettings settings) {
+    TwilioVoiceProvider(TwilioSettings settings, CallbackSettings callbacks) {
         this.settings = settings;
+        this.callbacks = callbacks;
     }
 
     @Override
@@ -38,7 +40,7 @@ class TwilioVoiceProvider implements ChannelProvider {
         form.put("To", message.to());
         form.put("From", settings.from());
         form.put("Twiml", twiml(message.text()));
-        form.put("StatusCallback", settings.statusCallback());
+        form.put("StatusCallback", callbacks.twilioStatusCallback());
         form.put("StatusCallbackEvent", "completed");
         return CarrierAcceptance.accepted(TwilioSmsProvider.post(settings, "/Calls.json", form,
                 message.reference()));

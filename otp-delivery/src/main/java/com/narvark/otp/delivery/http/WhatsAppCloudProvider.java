@@ -46,7 +46,7 @@ class WhatsAppCloudProvider implements ChannelProvider {
                 "biz_opaque_callback_data", message.reference(),
                 "template", Map.of(
                         "name", message.template(),
-                        "language", Map.of("code", settings.language()),
+                        "language", Map.of("code", settings.templateLanguage()),
                         "components", List.of(
                                 Map.of("type", "body", "parameters", List.of(codeParameter)),
                                 Map.of("type", "button", "sub_type", "url", "index", "0",

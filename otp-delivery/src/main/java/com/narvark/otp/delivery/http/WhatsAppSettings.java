@@ -1,45 +1,16 @@
 package com.narvark.otp.delivery.http;
 
-import org.springframework.core.env.Environment;
-import org.springframework.stereotype.Component;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** {@code narvark.whatsapp.*}: the WhatsApp Cloud API sender and the secrets of its webhook. */
-@Component
-public class WhatsAppSettings {
-
-    private final Environment environment;
-
-    WhatsAppSettings(Environment environment) {
-        this.environment = environment;
-    }
-
-    String baseUrl() {
-        return environment.getProperty("narvark.whatsapp.base-url", "https://graph.facebook.com");
-    }
-
-    String apiVersion() {
-        return environment.getProperty("narvark.whatsapp.api-version", "v21.0");
-    }
-
-    String phoneNumberId() {
-        return environment.getProperty("narvark.whatsapp.phone-number-id", "");
-    }
-
-    String accessToken() {
-        return environment.getProperty("narvark.whatsapp.access-token", "");
-    }
-
-    String language() {
-        return environment.getProperty("narvark.whatsapp.template-language", "en_US");
-    }
-
-    /** The app secret: webhooks carry X-Hub-Signature-256 = HMAC-SHA256 of the raw body under it. */
-    public String appSecret() {
-        return environment.getProperty("narvark.whatsapp.app-secret", "");
-    }
-
-    /** Echoed back by the GET verification handshake when Meta presents it. */
-    public String verifyToken() {
-        return environment.getProperty("narvark.whatsapp.verify-token", "");
-    }
+/**
+ * {@code narvark.whatsapp.*}: the WhatsApp Cloud API sender, and the secrets of its webhook: POSTs carry
+ * X-Hub-Signature-256 (HMAC-SHA256 of the raw body under {@code appSecret}); the GET handshake presents
+ * {@code verifyToken}.
+ */
+@ConfigurationProperties("narvark.whatsapp")
+public record WhatsAppSettings(@DefaultValue("https://graph.facebook.com") String baseUrl,
+                               @DefaultValue("v21.0") String apiVersion, @DefaultValue("") String phoneNumberId,
+                               @DefaultValue("") String accessToken, @DefaultValue("en_US") String templateLanguage,
+                               @DefaultValue("") String appSecret, @DefaultValue("") String verifyToken) {
 }

@@ -61,7 +61,7 @@ class SmppConnection {
     private void bind() throws IOException {
         SMPPSession fresh = new SMPPSession();
         fresh.setMessageReceiverListener(listener);
-        fresh.setTransactionTimer(settings.responseTimeoutMillis());
+        fresh.setTransactionTimer(settings.responseTimeoutMs());
         fresh.setEnquireLinkTimer(30_000);
         fresh.connectAndBind(settings.host(), settings.port(), new BindParameter(BindType.BIND_TRX,
                 settings.systemId(), settings.password(), settings.systemType(), TypeOfNumber.UNKNOWN,

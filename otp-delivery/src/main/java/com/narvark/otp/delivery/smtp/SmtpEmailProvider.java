@@ -85,9 +85,9 @@ class SmtpEmailProvider implements ChannelProvider {
         Properties properties = new Properties();
         properties.put("mail.smtp.host", settings.host());
         properties.put("mail.smtp.port", Integer.toString(settings.port()));
-        properties.put("mail.smtp.auth", Boolean.toString(settings.username() != null));
-        properties.put("mail.smtp.starttls.enable", Boolean.toString(settings.startTls()));
-        properties.put("mail.smtp.starttls.required", Boolean.toString(settings.startTls()));
+        properties.put("mail.smtp.auth", Boolean.toString(settings.authenticates()));
+        properties.put("mail.smtp.starttls.enable", Boolean.toString(settings.starttls()));
+        properties.put("mail.smtp.starttls.required", Boolean.toString(settings.starttls()));
         properties.put("mail.smtp.connectiontimeout", "10000");
         properties.put("mail.smtp.timeout", "10000");
         properties.put("mail.smtp.writetimeout", "10000");

@@ -1,45 +1,16 @@
 package com.narvark.otp.delivery.smtp;
 
-import org.springframework.core.env.Environment;
-import org.springframework.stereotype.Component;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** {@code narvark.smtp.*}: where and how email OTPs are handed over. */
-@Component
-class SmtpSettings {
+/** {@code narvark.smtp.*}: where and how email OTPs are handed over. No username means no SMTP AUTH. */
+@ConfigurationProperties("narvark.smtp")
+record SmtpSettings(@DefaultValue("localhost") String host, @DefaultValue("587") int port, String username,
+                    String password, @DefaultValue("true") boolean starttls,
+                    @DefaultValue("Narvark <no-reply@narvark.dev>") String from,
+                    @DefaultValue("Your verification code: {code}") String subject) {
 
-    private final Environment environment;
-
-    SmtpSettings(Environment environment) {
-        this.environment = environment;
-    }
-
-    String host() {
-        return environment.getProperty("narvark.smtp.host", "localhost");
-    }
-
-    int port() {
-        return environment.getProperty("narvark.smtp.port", Integer.class, 587);
-    }
-
-    /** Null when the server needs no authentication. */
-    String username() {
-        String username = environment.getProperty("narvark.smtp.username", "");
-        return username.isEmpty() ? null : username;
-    }
-
-    String password() {
-        return environment.getProperty("narvark.smtp.password");
-    }
-
-    boolean startTls() {
-        return environment.getProperty("narvark.smtp.starttls", Boolean.class, true);
-    }
-
-    String from() {
-        return environment.getProperty("narvark.smtp.from", "Narvark <no-reply@narvark.dev>");
-    }
-
-    String subject() {
-        return environment.getProperty("narvark.smtp.subject", "Your verification code: {code}");
+    boolean authenticates() {
+        return username != null && !username.isBlank();
     }
 }

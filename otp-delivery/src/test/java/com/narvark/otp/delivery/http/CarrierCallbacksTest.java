@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.narvark.otp.api.command.CarrierCallbackResult;
 import com.narvark.otp.api.command.HandleCarrierCallbackCommand;
-import com.narvark.otp.delivery.Messages;
 import com.narvark.otp.delivery.RecordingReceipts;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -16,10 +15,8 @@ class CarrierCallbacksTest {
 
     private static final String URL = "https://otp.example.com/callbacks/twilio";
     private final RecordingReceipts receipts = new RecordingReceipts();
-    private final TwilioSettings twilio = new TwilioSettings(Messages.environment(Map.of(
-            "narvark.twilio.auth-token", "12345")));
-    private final WhatsAppSettings whatsApp = new WhatsAppSettings(Messages.environment(Map.of(
-            "narvark.whatsapp.app-secret", "app-secret", "narvark.whatsapp.verify-token", "vt-1")));
+    private final TwilioSettings twilio = new TwilioSettings("", "AC1", "12345", "");
+    private final WhatsAppSettings whatsApp = new WhatsAppSettings("", "v21.0", "", "", "en_US", "app-secret", "vt-1");
     private final CarrierCallbacks callbacks = new CarrierCallbacks(new TwilioCallbacks(twilio, receipts),
             new WhatsAppCallbacks(whatsApp, receipts));
 

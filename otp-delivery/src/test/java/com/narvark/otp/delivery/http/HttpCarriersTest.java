@@ -17,7 +17,6 @@ import com.narvark.otp.delivery.CarrierRefusedException;
 import com.narvark.otp.delivery.Messages;
 import java.io.IOException;
 import java.util.Base64;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,19 +27,17 @@ class HttpCarriersTest {
     static final WireMockExtension CARRIER = WireMockExtension.newInstance()
             .options(wireMockConfig().dynamicPort()).build();
 
+    private static final CallbackSettings CALLBACKS = new CallbackSettings("https://otp.example.com");
     private static final String MESSAGES = "/2010-04-01/Accounts/AC123/Messages.json";
     private static final String CALLS = "/2010-04-01/Accounts/AC123/Calls.json";
     private static final String WHATSAPP = "/v21.0/1055/messages";
 
     private static TwilioSettings twilio() {
-        return new TwilioSettings(Messages.environment(Map.of("narvark.twilio.base-url", CARRIER.baseUrl(),
-                "narvark.twilio.account-sid", "AC123", "narvark.twilio.auth-token", "tok",
-                "narvark.twilio.from", "+15005550006", "narvark.callbacks.base-url", "https://otp.example.com")));
+        return new TwilioSettings(CARRIER.baseUrl(), "AC123", "tok", "+15005550006");
     }
 
     private static WhatsAppSettings whatsApp() {
-        return new WhatsAppSettings(Messages.environment(Map.of("narvark.whatsapp.base-url", CARRIER.baseUrl(),
-                "narvark.whatsapp.phone-number-id", "1055", "narvark.whatsapp.access-token", "EAAG")));
+        return new WhatsAppSettings(CARRIER.baseUrl(), "v21.0", "1055", "EAAG", "en_US", "", "");
     }
 
     @Test
@@ -48,7 +45,7 @@ class HttpCarriersTest {
         CARRIER.stubFor(post(MESSAGES).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody("{\"sid\":\"SM42\",\"status\":\"queued\"}")));
 
-        String sid = new TwilioSmsProvider(twilio()).send(Messages.message(Channel.SMS, "+447911123456", 1))
+        String sid = new TwilioSmsProvider(twilio(), CALLBACKS).send(Messages.message(Channel.SMS, "+447911123456", 1))
                 .carrierMessageId();
 
         assertThat(sid).isEqualTo("SM42");
@@ -65,7 +62,7 @@ class HttpCarriersTest {
     void shouldRefuseWithTheTwilioErrorCodeWhenTwilioAnswers400() {
         CARRIER.stubFor(post(MESSAGES).willReturn(aResponse().withStatus(400)
                 .withBody("{\"code\":21211,\"message\":\"The 'To' number is not a valid phone number.\"}")));
-        assertThatThrownBy(() -> new TwilioSmsProvider(twilio()).send(Messages.message(Channel.SMS, "+447911123456",
+        assertThatThrownBy(() -> new TwilioSmsProvider(twilio(), CALLBACKS).send(Messages.message(Channel.SMS, "+447911123456",
                 0))).isInstanceOfSatisfying(CarrierRefusedException.class,
                         e -> assertThat(e.reason()).isEqualTo("twilio_21211"));
     }
@@ -73,15 +70,14 @@ class HttpCarriersTest {
     @Test
     void shouldLeaveTheOutcomeUnknownWhenTheCarrierAnswers503() {
         CARRIER.stubFor(post(MESSAGES).willReturn(aResponse().withStatus(503)));
-        assertThatThrownBy(() -> new TwilioSmsProvider(twilio()).send(Messages.message(Channel.SMS, "+447911123456",
+        assertThatThrownBy(() -> new TwilioSmsProvider(twilio(), CALLBACKS).send(Messages.message(Channel.SMS, "+447911123456",
                 0))).isInstanceOf(IOException.class);
     }
 
     @Test
     void shouldRefuseAtOnceWhenTheCarrierCannotBeReached() {
-        TwilioSettings unreachable = new TwilioSettings(Messages.environment(Map.of(
-                "narvark.twilio.base-url", "http://127.0.0.1:1", "narvark.twilio.account-sid", "AC123")));
-        assertThatThrownBy(() -> new TwilioSmsProvider(unreachable).send(Messages.message(Channel.SMS,
+        TwilioSettings unreachable = new TwilioSettings("http://127.0.0.1:1", "AC123", "", "");
+        assertThatThrownBy(() -> new TwilioSmsProvider(unreachable, CALLBACKS).send(Messages.message(Channel.SMS,
                 "+447911123456", 0))).isInstanceOfSatisfying(CarrierRefusedException.class,
                         e -> assertThat(e.reason()).isEqualTo("carrier_unreachable"));
     }
@@ -90,7 +86,7 @@ class HttpCarriersTest {
     void shouldPlaceACallReadingTheCodeDigitByDigitTwiceWhenSendingVoice() throws Exception {
         CARRIER.stubFor(post(CALLS).willReturn(aResponse().withStatus(201).withBody("{\"sid\":\"CA7\"}")));
 
-        String sid = new TwilioVoiceProvider(twilio()).send(Messages.message(Channel.VOICE, "+442071838750", 0))
+        String sid = new TwilioVoiceProvider(twilio(), CALLBACKS).send(Messages.message(Channel.VOICE, "+442071838750", 0))
                 .carrierMessageId();
 
         assertThat(sid).isEqualTo("CA7");

@@ -11,7 +11,6 @@ import com.narvark.otp.delivery.RecordingReceipts;
 import com.narvark.otp.delivery.standin.TestSmsc;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import org.jsmpp.util.DeliveryReceiptState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,8 +23,7 @@ class SmppSmsProviderTest {
     private SmppSmsProvider provider;
 
     private SmppSmsProvider provider(int port) {
-        return new SmppSmsProvider(new SmppSettings(Messages.environment(Map.of("narvark.smpp.host", "127.0.0.1",
-                "narvark.smpp.port", port, "narvark.smpp.system-id", "narvark", "narvark.smpp.password", "secret"))),
+        return new SmppSmsProvider(new SmppSettings("127.0.0.1", port, "narvark", "secret", "", "Narvark", 5_000),
                 receipts);
     }
 

@@ -14,8 +14,6 @@ import com.narvark.otp.delivery.Messages;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,11 +25,8 @@ class SmtpEmailProviderTest {
             .withConfiguration(GreenMailConfiguration.aConfig().withUser("narvark", "s3cret"));
 
     private static SmtpEmailProvider provider(String password) {
-        Map<String, Object> settings = new HashMap<>(Map.of("narvark.smtp.host", "127.0.0.1",
-                "narvark.smtp.port", SMTP.getSmtp().getPort(), "narvark.smtp.starttls", false,
-                "narvark.smtp.username", "narvark", "narvark.smtp.password", password,
-                "narvark.smtp.from", "Narvark <otp@narvark.dev>"));
-        return new SmtpEmailProvider(new SmtpSettings(Messages.environment(settings)), Clock.systemUTC());
+        return new SmtpEmailProvider(new SmtpSettings("127.0.0.1", SMTP.getSmtp().getPort(), "narvark", password,
+                false, "Narvark <otp@narvark.dev>", "Your verification code: {code}"), Clock.systemUTC());
     }
 
     @Test
