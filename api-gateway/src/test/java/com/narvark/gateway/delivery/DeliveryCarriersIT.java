@@ -275,4 +275,31 @@ class DeliveryCarriersIT {
             key = saved;
         }
     }
+
+    @Test
+    void shouldFallBackToVoiceWhenTheSmscRefusesTheSms() {
+        CarrierStandIns.SMSC.refuse("447911100007");
+        CarrierStandIns.HTTP.stubFor(post(urlEqualTo(CALLS_PATH)).withRequestBody(containing("447911100007"))
+                .willReturn(aResponse().withStatus(201).withBody("{\"sid\":\"CA77\"}")));
+        String otpId = send("+447911100007", "sms", "\"voice\"");
+        awaitStatus(otpId, "dispatched", Duration.ofSeconds(10));
+        assertThat(twilioCallback(Map.of("CallSid", "CA77", "CallStatus", "completed"), "twilio-token").status())
+                .isEqualTo(200);
+        JsonNode delivered = awaitStatus(otpId, "delivered", Duration.ofSeconds(10));
+        assertThat(delivered.get("channels_tried").toString()).isEqualTo("[\"sms\",\"voice\"]");
+    }
+
+    @Test
+    void shouldFallBackToSmsWhenTheCallIsRefusedOrNeverAnswered() {
+        CarrierStandIns.HTTP.stubFor(post(urlEqualTo(CALLS_PATH)).withRequestBody(containing("447911100008"))
+                .willReturn(aResponse().withStatus(400).withBody("{\"code\":13224,\"message\":\"invalid\"}")));
+        CarrierStandIns.HTTP.stubFor(post(urlEqualTo(CALLS_PATH)).withRequestBody(containing("447911100009"))
+                .willReturn(aResponse().withStatus(201).withBody("{\"sid\":\"CA99\"}")));
+        String refused = send("+447911100008", "voice", "\"sms\"");
+        String unanswered = send("+447911100009", "voice", "\"sms\"");
+        assertThat(awaitStatus(refused, "delivered", Duration.ofSeconds(10)).get("channel").asString())
+                .isEqualTo("sms");
+        assertThat(awaitStatus(unanswered, "delivered", Duration.ofSeconds(15)).get("channel").asString())
+                .isEqualTo("sms");
+    }
 }
