@@ -24,7 +24,9 @@ class OpenApiDocumentTest {
     private static final List<String> CONTROLLERS = List.of(
             "com.narvark.gateway.otp.OtpController",
             "com.narvark.gateway.account.AdminController",
-            "com.narvark.gateway.sandbox.SandboxController");
+            "com.narvark.gateway.sandbox.SandboxController",
+            "com.narvark.gateway.webhooks.WebhookEndpointController",
+            "com.narvark.gateway.webhooks.WebhookDeliveryController");
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head",
             "patch", "trace");
 

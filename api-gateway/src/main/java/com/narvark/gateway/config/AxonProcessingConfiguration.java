@@ -18,11 +18,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Command retries and the delivery processor (the projections' processors are plain properties). */
+/** Command retries, the delivery and webhook processors (the projections' processors are plain properties). */
 @Configuration(proxyBeanMethods = false)
 class AxonProcessingConfiguration {
 
     static final String DELIVERY_PROCESSOR = "otp-delivery";
+    static final String WEBHOOK_PROCESSOR = "otp-webhooks";
 
     @Bean
     CommandGateway commandGateway(CommandBus commandBus) {
@@ -52,14 +53,37 @@ class AxonProcessingConfiguration {
                                        ConnectionProvider connections, TransactionManager transactions,
                                        DeadLetterSchema deadLetterSchema, Serializer serializer,
                                        @Qualifier("eventSerializer") Serializer eventSerializer) {
+        return sideEffectProcessor(DELIVERY_PROCESSOR, threads, 1, connections, transactions, deadLetterSchema,
+                serializer, eventSerializer);
+    }
+
+    /**
+     * The webhook processor writes outbox rows (posting happens later, in the webhook sender), so it commits its
+     * rows with its token; like delivery it starts at the head (a new endpoint gets no history) and its handlers
+     * ignore replays.
+     */
+    @Bean
+    ConfigurerModule webhookProcessor(@Value("${narvark.webhooks.processor.threads:2}") int threads,
+                                      ConnectionProvider connections, TransactionManager transactions,
+                                      DeadLetterSchema deadLetterSchema, Serializer serializer,
+                                      @Qualifier("eventSerializer") Serializer eventSerializer) {
+        return sideEffectProcessor(WEBHOOK_PROCESSOR, threads, 20, connections, transactions, deadLetterSchema,
+                serializer, eventSerializer);
+    }
+
+    private static ConfigurerModule sideEffectProcessor(String name, int threads, int batchSize,
+                                                        ConnectionProvider connections,
+                                                        TransactionManager transactions,
+                                                        DeadLetterSchema deadLetterSchema, Serializer serializer,
+                                                        Serializer eventSerializer) {
         return configurer -> configurer.eventProcessing(processing -> processing
-                .registerTrackingEventProcessor(DELIVERY_PROCESSOR, axon -> axon.eventStore(),
+                .registerTrackingEventProcessor(name, axon -> axon.eventStore(),
                         axon -> TrackingEventProcessorConfiguration.forParallelProcessing(threads)
                                 .andInitialSegmentsCount(threads)
-                                .andBatchSize(1)
+                                .andBatchSize(batchSize)
                                 .andInitialTrackingToken(StreamableMessageSource::createHeadToken))
-                .registerDeadLetterQueue(DELIVERY_PROCESSOR, axon -> JdbcSequencedDeadLetterQueue.builder()
-                        .processingGroup(DELIVERY_PROCESSOR)
+                .registerDeadLetterQueue(name, axon -> JdbcSequencedDeadLetterQueue.builder()
+                        .processingGroup(name)
                         .connectionProvider(connections)
                         .transactionManager(transactions)
                         .schema(deadLetterSchema)
