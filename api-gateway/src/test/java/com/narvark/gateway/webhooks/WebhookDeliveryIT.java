@@ -37,16 +37,16 @@ class WebhookDeliveryIT extends WebhookIntegrationTest {
         for (int i = 0; i < 5; i++) {
             api.post("/v1/otp/verify", keys.test(), Api.json(Map.of("id", locked, "code", "000000")));
         }
-        String read = api.post("/v1/otp/send", keys.live(), "{\"to\":\"+447911123456\",\"channel\":\"sms\"}")
+        String read = api.post("/v1/otp/send", keys.live(), "{\"to\":\"" + TO + "\",\"channel\":\"email\"}")
                 .text("id");
-        String failed = api.post("/v1/otp/send", keys.live(), "{\"to\":\"+447911123456\",\"channel\":\"voice\"}")
+        String failed = api.post("/v1/otp/send", keys.live(), "{\"to\":\"" + TO + "\",\"channel\":\"email\"}")
                 .text("id");
         for (String live : List.of(read, failed)) {
             await(() -> "dispatched".equals(api.get("/v1/otp/" + live, keys.live()).text("status")), WAIT);
         }
         // The sandbox carrier sends no receipts: these are the commands a carrier's receipt turns into.
-        commands.sendAndWait(new RecordOtpReadCommand(read, Channel.SMS, 0));
-        commands.sendAndWait(new RecordOtpDeliveryFailedCommand(failed, Channel.VOICE, 0, "unreachable"));
+        commands.sendAndWait(new RecordOtpReadCommand(read, Channel.EMAIL, 0));
+        commands.sendAndWait(new RecordOtpDeliveryFailedCommand(failed, Channel.EMAIL, 0, "unreachable"));
 
         List<Received> all = await(() -> receiver.accepted().size() >= 10 ? receiver.accepted() : null, WAIT);
         assertThat(all.stream().map(r -> r.otpId() + " " + r.type()).toList()).containsExactlyInAnyOrder(
@@ -66,7 +66,7 @@ class WebhookDeliveryIT extends WebhookIntegrationTest {
         assertThat(payload.get("livemode").asBoolean()).isFalse();
         assertThat(payload.get("api_version").asString()).isEqualTo("2026-11-26");
         assertThat(payload.get("data").get("status").asString()).isEqualTo("verified");
-        assertThat(payload.get("data").get("to").asString()).isEqualTo("+447911123456");
+        assertThat(payload.get("data").get("to").asString()).isEqualTo(TO);
         assertThat(payload.get("data").get("metadata").get("user").asString()).isEqualTo("Zoë 🦊 北京");
         assertThat(all.stream().map(Received::eventId).distinct().count()).isEqualTo(10);
     }

@@ -1,7 +1,9 @@
 package com.narvark.otp.webhooks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.narvark.otp.api.webhook.WebhookEventType;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -15,7 +17,9 @@ import java.util.Map;
 final class WebhookPayloads {
 
     static final String API_VERSION = "2026-11-26";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // Characters outside the BMP (emoji in metadata) as plain 4-byte UTF-8, not as escaped surrogate pairs.
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
 
     private WebhookPayloads() {
     }
