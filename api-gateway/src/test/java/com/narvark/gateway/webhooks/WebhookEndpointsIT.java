@@ -101,6 +101,22 @@ class WebhookEndpointsIT extends WebhookIntegrationTest {
     }
 
     @Test
+    void shouldRefuseAnotherEndpointWhenTheAccountHasSixteen() {
+        for (int i = 0; i < 16; i++) {
+            createEndpoint(keys.test(), receiver.url("/hooks/" + i), null);
+        }
+
+        Api.Response seventeenth = api.post("/v1/webhook_endpoints", keys.test(),
+                Api.json(Map.of("url", receiver.url("/hooks/16"))));
+
+        assertThat(seventeenth.status()).isEqualTo(400);
+        assertThat(seventeenth.json().get("error").get("message").asString()).contains("maximum");
+        assertThat(api.get("/v1/webhook_endpoints", keys.test()).json().get("data")).hasSize(16);
+        assertThat(api.post("/v1/webhook_endpoints", keys.live(), Api.json(Map.of("url", receiver.url("/l"))))
+                .status()).isEqualTo(201);
+    }
+
+    @Test
     void shouldRefuseMalformedFiltersWhenReadingTheLog() {
         for (String query : List.of("?limit=0", "?limit=101", "?limit=abc", "?limit=1.5", "?type=otp.sent",
                 "?status=done", "?endpoint_id=42", "?starting_after=evt_x", "?colour=red")) {

@@ -66,7 +66,8 @@ final class PinnedHttpPoster {
         } catch (SSLException e) {
             return failure("TLS handshake failed", started);
         } catch (IOException | IllegalArgumentException e) {
-            return failure("connection failed: " + e.getClass().getSimpleName(), started);
+            // The log shows this text to customers: no exception class or message of ours goes into it.
+            return failure("connection failed", started);
         }
     }
 
