@@ -189,6 +189,18 @@ class WebhookDeliveryIT extends WebhookIntegrationTest {
     }
 
     @Test
+    void shouldSendNoHistoryWhenAnEndpointIsRegisteredAfterTheEvents() {
+        String before = sendTestOtp(Map.of());
+        await(() -> "delivered".equals(api.get("/v1/otp/" + before, keys.test()).text("status")), WAIT);
+        createEndpoint(keys.test(), receiver.url("/late"), null);
+        String after = sendTestOtp(Map.of());
+
+        awaitAccepted(2);
+        sleep(Duration.ofMillis(500));
+        assertThat(receiver.received()).extracting(Received::otpId).containsOnly(after);
+    }
+
+    @Test
     void shouldSendTestEventsOnlyToTestEndpointsWhenBothEnvironmentsHaveOne() {
         createEndpoint(keys.test(), receiver.url("/test"), null);
         createEndpoint(keys.live(), receiver.url("/live"), null);
