@@ -15,8 +15,9 @@ final class WebhookErrors {
             if (cause instanceof CommandExecutionException execution
                     && execution.getDetails().orElse(null) instanceof WebhookErrorCode code) {
                 return switch (code) {
-                    case URL_REFUSED -> ApiException.invalid("url", "url must be http(s) and resolve only to public "
-                            + "addresses (loopback, private, link-local, multicast and metadata addresses are refused)");
+                    case URL_REFUSED -> ApiException.invalid("url", "url must be http(s) and resolve only to "
+                            + "public addresses (loopback, private, link-local, multicast and metadata addresses "
+                            + "are refused)");
                     case TOO_MANY_ENDPOINTS -> ApiException.invalid(null,
                             "this account has the maximum number of webhook endpoints in this environment");
                     case ENDPOINT_DISABLED -> ApiException.invalid(null,

@@ -19,7 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-/** Events reach a real receiver on loopback, signed, at least once, with retries; otp.expired: ExpiryAcrossRestartIT. */
+/**
+ * Events reach a real receiver on loopback, signed, at least once, with retries. otp.expired is checked in
+ * ExpiryAcrossRestartIT, which waits out a ttl anyway.
+ */
 class WebhookDeliveryIT extends WebhookIntegrationTest {
 
     @Autowired

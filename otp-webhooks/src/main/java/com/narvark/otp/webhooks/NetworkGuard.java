@@ -25,8 +25,8 @@ final class NetworkGuard {
     // Hosts made only of numbers (decimal, octal or hex parts) that are not a plain dotted quad: 0x7f000001,
     // 2130706433, 0177.0.0.1. Resolvers disagree on what they mean, so none is accepted.
     private static final Pattern NUMERIC_PART = Pattern.compile("(0x[0-9a-f]*|[0-9]+)");
-    private static final Pattern DOTTED_QUAD =
-            Pattern.compile("((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])");
+    private static final String OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])";
+    private static final Pattern DOTTED_QUAD = Pattern.compile("(" + OCTET + "\\.){3}" + OCTET);
 
     private final List<Cidr> allowed;
 

@@ -52,7 +52,8 @@ class WebhookSender implements SmartLifecycle {
         running = true;
         AtomicInteger threadNumber = new AtomicInteger();
         workers = new ThreadPoolExecutor(settings.threads(), settings.threads(), 0, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), runnable -> daemon(runnable, "webhook-sender-" + threadNumber.incrementAndGet()));
+                new LinkedBlockingQueue<>(),
+                runnable -> daemon(runnable, "webhook-sender-" + threadNumber.incrementAndGet()));
         poller = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "webhook-poller"));
         long interval = settings.pollInterval().toMillis();
         poller.scheduleWithFixedDelay(this::poll, interval, interval, TimeUnit.MILLISECONDS);
