@@ -3,6 +3,7 @@ package com.narvark.otp.webhooks;
 import com.narvark.otp.api.crypto.SecretCipher;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,10 +71,13 @@ class DeliveryAttempt {
                 : clock.instant().plus(schedule.delay(failedAttempts, result.retryAfter(), random));
         Instant failingSince = queue.failed(delivery, result, attemptedAt, retryAt);
         if (!failingSince.plus(settings.disableAfter()).isAfter(attemptedAt)) {
-            queue.disable(delivery.endpointId(), "every attempt failed for " + settings.disableAfter().toDays()
-                    + " days");
+            queue.disable(delivery.endpointId(), "every attempt failed for " + readable(settings.disableAfter()));
         }
         return false;
+    }
+
+    private static String readable(Duration duration) {
+        return duration.toDays() > 0 ? duration.toDays() + " days" : duration.toSeconds() + " seconds";
     }
 
     /** The current secret, and during a rotation's overlap the previous one too. */

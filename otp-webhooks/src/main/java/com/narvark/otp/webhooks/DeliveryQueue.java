@@ -85,13 +85,16 @@ class DeliveryQueue {
                 .map(Timestamp::toInstant).orElse(attemptedAt);
     }
 
-    /** Disables an endpoint; its pending deliveries can no longer be sent and are marked failed. */
+    /**
+     * Disables an endpoint; its pending deliveries can no longer be sent and are marked failed. Deliveries are
+     * locked before the endpoint, in the same order as the other updates here, so they cannot deadlock.
+     */
     @Transactional
     void disable(String endpointId, String reason) {
-        jdbc.sql("UPDATE webhook_endpoints SET enabled = FALSE, disabled_reason = ? WHERE endpoint_id = ?")
-                .params(reason, endpointId).update();
         jdbc.sql("UPDATE webhook_deliveries SET status = 'failed' WHERE endpoint_id = ? AND status = 'pending'")
                 .param(endpointId).update();
+        jdbc.sql("UPDATE webhook_endpoints SET enabled = FALSE, disabled_reason = ? WHERE endpoint_id = ?")
+                .params(reason, endpointId).update();
     }
 
     /** Gives back deliveries claimed but not attempted (shutdown, or an earlier one of the endpoint failed). */
