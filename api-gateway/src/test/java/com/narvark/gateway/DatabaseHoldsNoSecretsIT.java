@@ -14,8 +14,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A dump of the database reveals no code and no API key: every row of every table, as text (bytea as hex), is
- * searched for each secret, plain and hex-encoded.
+ * A dump of the database reveals no code, no API key and no webhook secret: every row of every table, as text
+ * (bytea as hex), is searched for each secret, plain and hex-encoded (and for a webhook secret's raw key bytes).
  */
 class DatabaseHoldsNoSecretsIT extends GatewayIntegrationTest {
 
@@ -23,12 +23,19 @@ class DatabaseHoldsNoSecretsIT extends GatewayIntegrationTest {
     private JdbcClient jdbc;
 
     @Test
-    void shouldFindNoCodeAndNoKeyWhenEveryTableIsSearched() {
+    void shouldFindNoCodeNoKeyAndNoWebhookSecretWhenEveryTableIsSearched() {
         List<String> secrets = new ArrayList<>();
+        List<String> webhookKeysHex = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             Keys keys = newAccount();
             secrets.add(keys.live());
             secrets.add(keys.test());
+            // The endpoint's URL is never called: the account sends only live OTPs, this endpoint takes test events.
+            String webhookSecret = api.post("/v1/webhook_endpoints", keys.test(),
+                    Api.json(Map.of("url", "http://127.0.0.1:9/never"))).text("secret");
+            secrets.add(webhookSecret);
+            webhookKeysHex.add(HexFormat.of().formatHex(
+                    java.util.Base64.getDecoder().decode(webhookSecret.substring("whsec_".length()))));
             Map<String, Object> body = Map.of("to", "jane" + i + "@example.com", "channel", "email",
                     "code_length", 8);
             String otpId = api.post("/v1/otp/send", keys.live(), Api.json(body)).text("id");
@@ -40,7 +47,8 @@ class DatabaseHoldsNoSecretsIT extends GatewayIntegrationTest {
         }
         List<String> tables = jdbc.sql("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
                 .query(String.class).list();
-        assertThat(tables).contains("domainevententry", "otp_status", "sandbox_messages", "api_keys");
+        assertThat(tables).contains("domainevententry", "otp_status", "sandbox_messages", "api_keys",
+                "webhook_endpoints");
         StringBuilder dump = new StringBuilder();
         for (String table : tables) {
             jdbc.sql("SELECT t::text FROM \"" + table + "\" t").query(String.class).list()
@@ -52,5 +60,6 @@ class DatabaseHoldsNoSecretsIT extends GatewayIntegrationTest {
             assertThat(text).as("plain %s", secret.substring(0, 4)).doesNotContain(secret.toLowerCase());
             assertThat(text).as("hex-encoded %s", secret.substring(0, 4)).doesNotContain(hex);
         }
+        assertThat(webhookKeysHex).hasSize(3).noneMatch(text::contains);
     }
 }

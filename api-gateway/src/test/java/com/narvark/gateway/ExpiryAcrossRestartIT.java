@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.narvark.gateway.support.Api;
 import com.narvark.gateway.support.Nodes;
 import com.narvark.gateway.support.SandboxInbox;
+import com.narvark.gateway.support.WebhookReceiver;
+import com.narvark.gateway.support.WebhookSignatures;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,7 +15,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Expiry is a persistent deadline: an OTP sent on one node expires on time on another node started after the first
- * one stopped. Takes a minute, because 60 s is the shortest ttl the API accepts.
+ * one stopped, and its {@code otp.expired} webhook arrives. Takes a minute, because 60 s is the shortest ttl the API
+ * accepts.
  */
 class ExpiryAcrossRestartIT {
 
@@ -23,9 +26,13 @@ class ExpiryAcrossRestartIT {
         String otpId;
         String code;
         Instant expiresAt;
+        String webhookSecret;
+        WebhookReceiver receiver = new WebhookReceiver();
         try (ConfigurableApplicationContext first = Nodes.start()) {
             Api api = Nodes.api(first);
             live = Nodes.liveKey(api);
+            webhookSecret = api.post("/v1/webhook_endpoints", live, Api.json(Map.of("url", receiver.url("/hooks"),
+                    "events", java.util.List.of("otp.expired")))).text("secret");
             JsonNode otp = api.post("/v1/otp/send", live, "{\"to\":\"+447911123456\",\"channel\":\"voice\",\"ttl\":60}")
                     .json();
             otpId = otp.get("id").asString();
@@ -46,6 +53,18 @@ class ExpiryAcrossRestartIT {
             JsonNode verify = api.post("/v1/otp/verify", live, Api.json(Map.of("id", otpId, "code", code))).json();
             assertThat(verify.get("valid").asBoolean()).isFalse();
             assertThat(verify.get("status").asString()).isEqualTo("expired");
+
+            while (receiver.accepted().isEmpty() && Instant.now().isBefore(expiresAt.plusSeconds(45))) {
+                Thread.sleep(100);
+            }
+            assertThat(receiver.accepted()).hasSize(1);
+            WebhookReceiver.Received webhook = receiver.accepted().get(0);
+            assertThat(webhook.type()).isEqualTo("otp.expired");
+            assertThat(webhook.otpId()).isEqualTo(otpId);
+            assertThat(WebhookSignatures.narvarkValid(webhookSecret, webhook.body(),
+                    webhook.header("X-Narvark-Signature"))).isTrue();
+        } finally {
+            receiver.close();
         }
     }
 }

@@ -25,7 +25,9 @@ class OpenApiDocumentTest {
             "com.narvark.gateway.otp.OtpController",
             "com.narvark.gateway.account.AdminController",
             "com.narvark.gateway.sandbox.SandboxController",
-            "com.narvark.gateway.carrier.CarrierCallbackController");
+            "com.narvark.gateway.carrier.CarrierCallbackController",
+            "com.narvark.gateway.webhooks.WebhookEndpointController",
+            "com.narvark.gateway.webhooks.WebhookDeliveryController");
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head",
             "patch", "trace");
 

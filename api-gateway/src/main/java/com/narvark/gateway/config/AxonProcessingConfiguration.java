@@ -5,20 +5,35 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Command retries and the delivery processor (the projections' processors are plain properties). */
+/**
+ * Command retries and the processors with side effects (the projections' processors are plain properties).
+ * <p>
+ * Both side-effect processors are tracking processors, unlike what DESIGN.md asks of processors: over Axon's JDBC
+ * event store a pooled processor learns of new events by polling every 500 ms (the embedded store's streams offer
+ * no availability callback), while a tracking processor blocks on the store's stream and is woken by the commit
+ * itself, which keeps dispatch well under the 200 ms promise. Both start at the head of the stream, so a new node
+ * or a token reset never re-sends history (and a new webhook endpoint gets none).
+ */
 @Configuration(proxyBeanMethods = false)
 class AxonProcessingConfiguration {
 
     /** The delivery saga's processor: Axon names a saga's processor after the saga class. */
     static final String DELIVERY_PROCESSOR = "DeliverySagaProcessor";
+    static final String WEBHOOK_PROCESSOR = "otp-webhooks";
 
     @Bean
     CommandGateway commandGateway(CommandBus commandBus) {
@@ -37,23 +52,45 @@ class AxonProcessingConfiguration {
     }
 
     /**
-     * The delivery saga runs on a tracking processor, unlike what DESIGN.md asks of processors: over Axon's JDBC event
-     * store a pooled processor learns of new events by polling every 500 ms (the embedded store's streams offer no
-     * availability callback), while a tracking processor blocks on the store's stream and is woken by the commit
-     * itself, which keeps dispatch well under the 200 ms promise. It starts at the head of the stream, so a new node
-     * or a token reset never re-sends history. Saga handler failures propagate, so the processor retries the event
-     * with backoff instead of logging it away (sagas have no dead-letter queue in Axon 4).
+     * Saga handler failures propagate, so the processor retries the event with backoff instead of logging it away
+     * (sagas have no dead-letter queue in Axon 4).
      */
     @Bean
     ConfigurerModule deliveryProcessor(@Value("${narvark.delivery.processor.threads:4}") int threads,
                                        @Value("${narvark.delivery.processor.batch-size:10}") int batchSize) {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerTrackingEventProcessor(DELIVERY_PROCESSOR, axon -> axon.eventStore(),
-                        axon -> TrackingEventProcessorConfiguration.forParallelProcessing(threads)
-                                .andInitialSegmentsCount(threads)
-                                .andBatchSize(batchSize)
-                                .andInitialTrackingToken(StreamableMessageSource::createHeadToken))
+                        axon -> headFirst(threads, batchSize))
                 .registerListenerInvocationErrorHandler(DELIVERY_PROCESSOR,
                         axon -> PropagatingErrorHandler.instance()));
+    }
+
+    /**
+     * The webhook processor writes outbox rows (posting happens later, in the webhook sender), so it commits its
+     * rows with its token; its handlers ignore replays and its failures land in its dead-letter queue.
+     */
+    @Bean
+    ConfigurerModule webhookProcessor(@Value("${narvark.webhooks.processor.threads:2}") int threads,
+                                      ConnectionProvider connections, TransactionManager transactions,
+                                      DeadLetterSchema deadLetterSchema, Serializer serializer,
+                                      @Qualifier("eventSerializer") Serializer eventSerializer) {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerTrackingEventProcessor(WEBHOOK_PROCESSOR, axon -> axon.eventStore(),
+                        axon -> headFirst(threads, 20))
+                .registerDeadLetterQueue(WEBHOOK_PROCESSOR, axon -> JdbcSequencedDeadLetterQueue.builder()
+                        .processingGroup(WEBHOOK_PROCESSOR)
+                        .connectionProvider(connections)
+                        .transactionManager(transactions)
+                        .schema(deadLetterSchema)
+                        .genericSerializer(serializer)
+                        .eventSerializer(eventSerializer)
+                        .build()));
+    }
+
+    private static TrackingEventProcessorConfiguration headFirst(int threads, int batchSize) {
+        return TrackingEventProcessorConfiguration.forParallelProcessing(threads)
+                .andInitialSegmentsCount(threads)
+                .andBatchSize(batchSize)
+                .andInitialTrackingToken(StreamableMessageSource::createHeadToken);
     }
 }

@@ -16,10 +16,16 @@ public final class Nodes {
     }
 
     public static ConfigurableApplicationContext start() {
+        return start(Map.of());
+    }
+
+    /** A node whose settings differ from the tests' defaults by {@code overrides}. */
+    public static ConfigurableApplicationContext start(Map<String, Object> overrides) {
         Map<String, Object> properties = new HashMap<>();
         TestSettings.apply((name, value) -> properties.put(name, value.get()), TestDatabase.jdbcUrl());
         properties.put("narvark.admin.token", ADMIN);
         properties.put("server.port", 0);
+        properties.putAll(overrides);
         // As command-line arguments, so they win over application.yml.
         String[] arguments = properties.entrySet().stream()
                 .map(property -> "--" + property.getKey() + "=" + property.getValue()).toArray(String[]::new);

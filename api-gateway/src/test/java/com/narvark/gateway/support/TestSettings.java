@@ -17,5 +17,12 @@ public final class TestSettings {
         registry.accept("narvark.security.code-pepper", () -> PEPPER);
         registry.accept("narvark.security.encryption-key", () -> ENCRYPTION_KEY);
         registry.accept("narvark.admin.token", () -> GatewayIntegrationTest.ADMIN_TOKEN);
+        // Webhook receivers in the tests listen on loopback; SsrfGuardIT turns this allowlist off.
+        registry.accept("narvark.webhooks.allowed-networks", () -> "127.0.0.0/8,::1/128");
+        // Short retry delays and timeouts keep the webhook tests fast; the schedule's shape stays the same.
+        registry.accept("narvark.webhooks.retry.base-delay", () -> "200ms");
+        registry.accept("narvark.webhooks.retry.max-delay", () -> "1s");
+        registry.accept("narvark.webhooks.sender.timeout", () -> "2s");
+        registry.accept("narvark.webhooks.sender.poll-interval", () -> "100ms");
     }
 }

@@ -1,5 +1,5 @@
 /**
- * Webhook endpoints, the webhook outbox projection, the signer and the sender. The module is wired into the gateway
- * already so that its dependency rules are enforced from the start; its content arrives with the webhooks work.
+ * Signed webhooks: the endpoint registry, the webhook projection (lifecycle event → outbox rows), the signer, the
+ * SSRF guard and the sender that posts the outbox with retries. Reached only through otp-api messages.
  */
 package com.narvark.otp.webhooks;

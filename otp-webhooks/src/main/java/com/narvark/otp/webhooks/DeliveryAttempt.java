@@ -1,0 +1,93 @@
+package com.narvark.otp.webhooks;
+
+import com.narvark.otp.api.crypto.SecretCipher;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * One attempt at one claimed delivery: sign, post, record the outcome. Only 2xx succeeds; 410 disables the
+ * endpoint; anything else is retried on the schedule until it gives up, and an endpoint failing without a success
+ * for longer than {@code disableAfter} is disabled.
+ */
+@Component
+class DeliveryAttempt {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryAttempt.class);
+
+    private final DeliveryQueue queue;
+    private final PinnedHttpPoster poster;
+    private final RetrySchedule schedule;
+    private final SenderSettings settings;
+    private final SecretCipher cipher;
+    private final SecureRandom random;
+    private final Clock clock;
+
+    DeliveryAttempt(DeliveryQueue queue, NetworkGuard guard, RetrySchedule schedule, SenderSettings settings,
+                    SecretCipher cipher, SecureRandom random, Clock clock) {
+        this.queue = queue;
+        this.poster = new PinnedHttpPoster(guard, settings.timeout(), clock);
+        this.schedule = schedule;
+        this.settings = settings;
+        this.cipher = cipher;
+        this.random = random;
+        this.clock = clock;
+    }
+
+    /** @return whether the receiver took it (2xx) */
+    boolean run(ClaimedDelivery delivery) {
+        Instant attemptedAt = clock.instant();
+        byte[] body = delivery.payload();
+        List<String> secrets = signingSecrets(delivery, attemptedAt);
+        long timestamp = attemptedAt.getEpochSecond();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("X-Narvark-Signature", WebhookSigner.narvarkSignature(secrets, body));
+        headers.put("webhook-id", delivery.eventId());
+        headers.put("webhook-timestamp", Long.toString(timestamp));
+        headers.put("webhook-signature", WebhookSigner.standardSignature(secrets, delivery.eventId(), timestamp,
+                body));
+        PostResult result = poster.post(delivery.url(), headers, body);
+        if (result.succeeded()) {
+            queue.succeeded(delivery, result, attemptedAt);
+            return true;
+        }
+        LOG.info("webhook {} to {} failed: {}", delivery.deliveryId(), delivery.endpointId(),
+                result.httpStatus() != null ? "HTTP " + result.httpStatus() : result.error());
+        if (Integer.valueOf(410).equals(result.httpStatus())) {
+            queue.failed(delivery, result, attemptedAt, null);
+            queue.disable(delivery.endpointId(), "the endpoint answered 410 Gone");
+            return false;
+        }
+        int failedAttempts = delivery.attemptCount() + 1;
+        Instant retryAt = schedule.exhausted(failedAttempts) ? null
+                : clock.instant().plus(schedule.delay(failedAttempts, result.retryAfter(), random));
+        Instant failingSince = queue.failed(delivery, result, attemptedAt, retryAt);
+        if (!failingSince.plus(settings.disableAfter()).isAfter(attemptedAt)) {
+            queue.disable(delivery.endpointId(), "every attempt failed for " + readable(settings.disableAfter()));
+        }
+        return false;
+    }
+
+    private static String readable(Duration duration) {
+        return duration.toDays() > 0 ? duration.toDays() + " days" : duration.toSeconds() + " seconds";
+    }
+
+    /** The current secret, and during a rotation's overlap the previous one too. */
+    private List<String> signingSecrets(ClaimedDelivery delivery, Instant now) {
+        List<String> secrets = new ArrayList<>();
+        secrets.add(cipher.decrypt(delivery.secretCiphertext(), delivery.endpointId()));
+        if (delivery.previousSecretCiphertext() != null && delivery.previousSecretExpiresAt() != null
+                && delivery.previousSecretExpiresAt().isAfter(now)) {
+            secrets.add(cipher.decrypt(delivery.previousSecretCiphertext(), delivery.endpointId()));
+        }
+        return secrets;
+    }
+}

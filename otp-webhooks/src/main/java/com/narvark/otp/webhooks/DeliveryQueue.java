@@ -1,0 +1,124 @@
+package com.narvark.otp.webhooks;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The sender's side of the outbox. Claiming locks due rows with {@code FOR UPDATE … SKIP LOCKED} (nodes never wait
+ * for each other) and leases them by moving {@code next_attempt_at} past the lease, so no other node sends them
+ * meanwhile and a node that dies mid-post frees them when the lease ends. A pending delivery is not due while an
+ * older pending delivery of its endpoint waits for a retry or is in flight: an endpoint gets its events in order,
+ * and its backlog waits behind its own failures only, never in front of other endpoints' deliveries.
+ */
+@Repository
+class DeliveryQueue {
+
+    private final JdbcClient jdbc;
+
+    DeliveryQueue(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<ClaimedDelivery> claim(Instant now, Instant leaseUntil, int limit) {
+        Timestamp at = Timestamp.from(now);
+        return jdbc.sql("""
+                WITH due AS (
+                    SELECT d.delivery_id FROM webhook_deliveries d
+                    JOIN webhook_endpoints e ON e.endpoint_id = d.endpoint_id
+                    WHERE d.status = 'pending' AND d.next_attempt_at <= ? AND e.enabled
+                      AND NOT EXISTS (SELECT 1 FROM webhook_deliveries older
+                                      WHERE older.endpoint_id = d.endpoint_id AND older.status = 'pending'
+                                        AND older.seq < d.seq AND older.next_attempt_at > ?)
+                    ORDER BY d.seq LIMIT ?
+                    FOR UPDATE OF d, e SKIP LOCKED),
+                claimed AS (
+                    UPDATE webhook_deliveries d SET next_attempt_at = ? FROM due
+                    WHERE d.delivery_id = due.delivery_id
+                    RETURNING d.seq, d.delivery_id, d.endpoint_id, d.event_id, d.attempt_count)
+                SELECT c.*, e.url, ev.payload, e.secret_ciphertext, e.previous_secret_ciphertext,
+                       e.previous_secret_expires_at
+                FROM claimed c JOIN webhook_endpoints e ON e.endpoint_id = c.endpoint_id
+                JOIN webhook_events ev ON ev.event_id = c.event_id
+                ORDER BY c.seq
+                """)
+                .params(at, at, limit, Timestamp.from(leaseUntil))
+                .query((rs, row) -> {
+                    Timestamp previousUntil = rs.getTimestamp("previous_secret_expires_at");
+                    return new ClaimedDelivery(rs.getLong("seq"), rs.getString("delivery_id"),
+                            rs.getString("endpoint_id"), rs.getString("event_id"), rs.getInt("attempt_count"),
+                            rs.getString("url"), rs.getBytes("payload"), rs.getBytes("secret_ciphertext"),
+                            rs.getBytes("previous_secret_ciphertext"),
+                            previousUntil == null ? null : previousUntil.toInstant());
+                })
+                .list();
+    }
+
+    @Transactional
+    void succeeded(ClaimedDelivery delivery, PostResult result, Instant attemptedAt) {
+        recordAttempt(delivery, result, attemptedAt);
+        jdbc.sql("UPDATE webhook_deliveries SET status = 'succeeded', attempt_count = attempt_count + 1 "
+                + "WHERE delivery_id = ?").param(delivery.deliveryId()).update();
+        jdbc.sql("UPDATE webhook_endpoints SET failing_since = NULL WHERE endpoint_id = ?")
+                .param(delivery.endpointId()).update();
+    }
+
+    /** Records a failed attempt; {@code retryAt} null gives up. Answers since when the endpoint has been failing. */
+    @Transactional
+    Instant failed(ClaimedDelivery delivery, PostResult result, Instant attemptedAt, Instant retryAt) {
+        recordAttempt(delivery, result, attemptedAt);
+        jdbc.sql("""
+                UPDATE webhook_deliveries SET attempt_count = attempt_count + 1,
+                    status = CASE WHEN ?::timestamptz IS NULL THEN 'failed' ELSE 'pending' END,
+                    next_attempt_at = COALESCE(?::timestamptz, next_attempt_at)
+                WHERE delivery_id = ? AND status = 'pending'
+                """)
+                .params(ts(retryAt), ts(retryAt), delivery.deliveryId()).update();
+        return jdbc.sql("""
+                UPDATE webhook_endpoints SET failing_since = COALESCE(failing_since, ?) WHERE endpoint_id = ?
+                RETURNING failing_since
+                """)
+                .params(Timestamp.from(attemptedAt), delivery.endpointId()).query(Timestamp.class).optional()
+                .map(Timestamp::toInstant).orElse(attemptedAt);
+    }
+
+    /**
+     * Disables an endpoint; its pending deliveries can no longer be sent and are marked failed. Deliveries are
+     * locked before the endpoint, in the same order as the other updates here, so they cannot deadlock.
+     */
+    @Transactional
+    void disable(String endpointId, String reason) {
+        jdbc.sql("UPDATE webhook_deliveries SET status = 'failed' WHERE endpoint_id = ? AND status = 'pending'")
+                .param(endpointId).update();
+        jdbc.sql("UPDATE webhook_endpoints SET enabled = FALSE, disabled_reason = ? WHERE endpoint_id = ?")
+                .params(reason, endpointId).update();
+    }
+
+    /** Gives back deliveries claimed but not attempted (shutdown, or an earlier one of the endpoint failed). */
+    void release(List<ClaimedDelivery> deliveries, Instant now) {
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        jdbc.sql("UPDATE webhook_deliveries SET next_attempt_at = ? WHERE delivery_id = ANY (?) AND status = 'pending'")
+                .params(Timestamp.from(now), deliveries.stream().map(ClaimedDelivery::deliveryId)
+                        .toArray(String[]::new))
+                .update();
+    }
+
+    private void recordAttempt(ClaimedDelivery delivery, PostResult result, Instant attemptedAt) {
+        jdbc.sql("""
+                INSERT INTO webhook_attempts (delivery_id, attempted_at, http_status, latency_ms, error)
+                SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM webhook_deliveries WHERE delivery_id = ?)
+                """)
+                .params(delivery.deliveryId(), Timestamp.from(attemptedAt), result.httpStatus(),
+                        result.latencyMillis(), result.error(), delivery.deliveryId())
+                .update();
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

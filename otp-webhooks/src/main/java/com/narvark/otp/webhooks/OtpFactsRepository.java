@@ -1,0 +1,78 @@
+package com.narvark.otp.webhooks;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.narvark.otp.api.event.OtpRequestedEvent;
+import java.util.Map;
+import java.util.Optional;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code webhook_otps} table. The webhook processor starts at the head of the stream, so an OTP requested before
+ * it first ran has no row: its facts then come from its first event in the store.
+ */
+@Repository
+class OtpFactsRepository {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, String>> METADATA = new TypeReference<>() { };
+
+    private final JdbcClient jdbc;
+    private final EventStore eventStore;
+
+    OtpFactsRepository(JdbcClient jdbc, EventStore eventStore) {
+        this.jdbc = jdbc;
+        this.eventStore = eventStore;
+    }
+
+    void save(OtpRequestedEvent event) {
+        OtpFacts facts = facts(event);
+        jdbc.sql("""
+                INSERT INTO webhook_otps (otp_id, account_id, livemode, to_address, channel, metadata)
+                VALUES (?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (otp_id) DO NOTHING
+                """)
+                .params(facts.otpId(), facts.accountId(), facts.livemode(), facts.to(), facts.channel(),
+                        write(facts.metadata()))
+                .update();
+    }
+
+    Optional<OtpFacts> find(String otpId) {
+        return jdbc.sql("SELECT * FROM webhook_otps WHERE otp_id = ?").param(otpId)
+                .query((rs, row) -> new OtpFacts(rs.getString("otp_id"), rs.getString("account_id"),
+                        rs.getBoolean("livemode"), rs.getString("to_address"), rs.getString("channel"),
+                        read(rs.getString("metadata"))))
+                .optional()
+                .or(() -> fromEventStore(otpId));
+    }
+
+    private Optional<OtpFacts> fromEventStore(String otpId) {
+        DomainEventStream stream = eventStore.readEvents(otpId);
+        return stream.hasNext() && stream.next().getPayload() instanceof OtpRequestedEvent requested
+                ? Optional.of(facts(requested)) : Optional.empty();
+    }
+
+    private static OtpFacts facts(OtpRequestedEvent e) {
+        return new OtpFacts(e.otpId(), e.accountId(), e.livemode(), e.to().value(), e.channel().wireName(),
+                e.metadata() == null ? Map.of() : e.metadata());
+    }
+
+    private static String write(Map<String, String> metadata) {
+        try {
+            return JSON.writeValueAsString(metadata);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("metadata is a map of strings", e);
+        }
+    }
+
+    private static Map<String, String> read(String json) {
+        try {
+            return JSON.readValue(json, METADATA);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("webhook_otps.metadata is not a JSON object of strings", e);
+        }
+    }
+}

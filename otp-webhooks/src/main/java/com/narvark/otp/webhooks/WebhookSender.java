@@ -1,0 +1,123 @@
+package com.narvark.otp.webhooks;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Polls the outbox on every node. Each poll claims a batch of due deliveries and hands each endpoint's share, in
+ * order, to one worker: an endpoint's deliveries go one after another, different endpoints in parallel, so a
+ * receiver that hangs holds one worker for at most the timeout. When an attempt fails, the endpoint's remaining
+ * claimed deliveries are released unsent (they queue behind the failed one). On shutdown, claimed deliveries not
+ * yet attempted are released at once, so the next node sends them without waiting for the lease to end.
+ */
+@Component
+class WebhookSender implements SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookSender.class);
+
+    private final DeliveryQueue queue;
+    private final DeliveryAttempt attempt;
+    private final SenderSettings settings;
+    private final Clock clock;
+    private volatile boolean running;
+    private ScheduledExecutorService poller;
+    private ThreadPoolExecutor workers;
+
+    WebhookSender(DeliveryQueue queue, DeliveryAttempt attempt, SenderSettings settings, Clock clock) {
+        this.queue = queue;
+        this.attempt = attempt;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (!settings.enabled() || running) {
+            return;
+        }
+        running = true;
+        AtomicInteger threadNumber = new AtomicInteger();
+        workers = new ThreadPoolExecutor(settings.threads(), settings.threads(), 0, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(),
+                runnable -> daemon(runnable, "webhook-sender-" + threadNumber.incrementAndGet()));
+        poller = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "webhook-poller"));
+        long interval = settings.pollInterval().toMillis();
+        poller.scheduleWithFixedDelay(this::poll, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        poller.shutdown();
+        workers.shutdown();
+        try {
+            long grace = settings.timeout().toMillis() * 2 + 1000;
+            if (!poller.awaitTermination(grace, TimeUnit.MILLISECONDS)
+                    || !workers.awaitTermination(grace, TimeUnit.MILLISECONDS)) {
+                LOG.warn("webhook sender still busy at shutdown; its leased deliveries are retried after the lease");
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    void poll() {
+        if (!running || !workers.getQueue().isEmpty()) {
+            return;
+        }
+        try {
+            Instant now = clock.instant();
+            List<ClaimedDelivery> claimed = queue.claim(now, now.plus(settings.lease()), settings.batchSize());
+            Map<String, List<ClaimedDelivery>> byEndpoint = new LinkedHashMap<>();
+            claimed.forEach(d -> byEndpoint.computeIfAbsent(d.endpointId(), id -> new ArrayList<>()).add(d));
+            byEndpoint.values().forEach(deliveries -> workers.execute(() -> send(deliveries)));
+        } catch (RuntimeException e) {
+            LOG.warn("webhook poll failed; trying again next poll", e);
+        }
+    }
+
+    private void send(List<ClaimedDelivery> deliveries) {
+        for (int i = 0; i < deliveries.size(); i++) {
+            try {
+                if (!running || !attempt.run(deliveries.get(i))) {
+                    int firstUnsent = running ? i + 1 : i;
+                    queue.release(deliveries.subList(firstUnsent, deliveries.size()), clock.instant());
+                    return;
+                }
+            } catch (RuntimeException e) {
+                // The lease ends and the delivery is tried again: a storage hiccup must not lose it.
+                LOG.warn("webhook {} could not be recorded", deliveries.get(i).deliveryId(), e);
+                return;
+            }
+        }
+    }
+
+    private static Thread daemon(Runnable runnable, String name) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+}
