@@ -24,7 +24,12 @@ class OpenApiDocumentTest {
     private static final List<String> CONTROLLERS = List.of(
             "com.narvark.gateway.otp.OtpController",
             "com.narvark.gateway.account.AdminController",
-            "com.narvark.gateway.sandbox.SandboxController");
+            "com.narvark.gateway.sandbox.SandboxController",
+            "com.narvark.gateway.otp.OtpSearchController",
+            "com.narvark.gateway.events.OtpEventsController",
+            "com.narvark.gateway.analytics.AnalyticsController",
+            "com.narvark.gateway.projection.ProjectionAdminController",
+            "com.narvark.gateway.dashboard.DashboardController");
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head",
             "patch", "trace");
 

@@ -17,5 +17,6 @@ public final class TestSettings {
         registry.accept("narvark.security.code-pepper", () -> PEPPER);
         registry.accept("narvark.security.encryption-key", () -> ENCRYPTION_KEY);
         registry.accept("narvark.admin.token", () -> GatewayIntegrationTest.ADMIN_TOKEN);
+        registry.accept("narvark.delivery.whatsapp.provider", () -> NotOnWhatsAppCarrier.NAME);
     }
 }
