@@ -44,6 +44,7 @@ try {
     page.on('request', (request) => urls.push(request.url()));
     page.on('pageerror', (error) => problems.push(String(error)));
     page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+    page.on('response', (answer) => answer.status() >= 400 && problems.push(`${answer.status()} ${answer.url()}`));
 
     const response = await page.goto(baseUrl + '/dashboard', { waitUntil: 'load' });
     check(response.status() === 200, `GET /dashboard answered ${response.status()}`);

@@ -41,10 +41,15 @@ record ProjectionStatus(String name, String object, String state, Double progres
     record Segment(int segment, boolean replaying, boolean caughtUp, boolean error, Long position,
                    Long resetPosition) {
 
+        /**
+         * Axon keeps a replay token until an event past the reset position arrives; a segment that has reached the
+         * reset position has replayed everything, so it counts as live even while its token still says replay.
+         */
         static Segment of(int id, EventTrackerStatus s) {
-            return new Segment(id, s.isReplaying(), s.isCaughtUp(), s.isErrorState(),
-                    s.getCurrentPosition().isPresent() ? s.getCurrentPosition().getAsLong() : null,
-                    s.getResetPosition().isPresent() ? s.getResetPosition().getAsLong() : null);
+            Long position = s.getCurrentPosition().isPresent() ? s.getCurrentPosition().getAsLong() : null;
+            Long reset = s.getResetPosition().isPresent() ? s.getResetPosition().getAsLong() : null;
+            boolean replayed = position != null && reset != null && position >= reset;
+            return new Segment(id, s.isReplaying() && !replayed, s.isCaughtUp(), s.isErrorState(), position, reset);
         }
 
         double progress() {

@@ -82,7 +82,7 @@ class ProjectionRebuildIT extends GatewayIntegrationTest {
             JsonNode done = await(() -> {
                 JsonNode s = status(name);
                 return "live".equals(s.get("state").asString()) && s.get("segments").size() == 2 ? s : null;
-            }, Duration.ofSeconds(120));
+            }, Duration.ofSeconds(60));
             assertThat(done.get("progress").asDouble()).isEqualTo(1.0);
         }
 
