@@ -29,7 +29,9 @@ BASE = f"http://127.0.0.1:{PORT}"
 
 def psql(url, sql, quiet=True):
     result = subprocess.run(["psql", url, "-v", "ON_ERROR_STOP=1", "-X", "-q" if quiet else "-a", "-c", sql],
-                            capture_output=True, text=True, check=True)
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RuntimeError("psql failed: " + result.stderr.strip())
     return result.stdout
 
 
@@ -67,7 +69,7 @@ SELECT 'otp_' || lpad(to_hex(i), 26, '0'),
        jsonb_build_object('order', (i % 100000)::text, 'tenant', (i % 10)::text),
        now() - ((i % 2592000) || ' seconds')::interval,
        now() - ((i % 2592000) || ' seconds')::interval + interval '5 minutes'
-FROM generate_series(1, {rows}) AS i
+FROM generate_series(1::BIGINT, {rows}) AS i
 """
 
 

@@ -26,7 +26,8 @@
         const body = await response.json().catch(() => ({}));
         if (!response.ok) {
             const error = (body && body.error) || {};
-            throw new Error(response.status === 401 ? 'That key was not accepted.' : (error.message || 'HTTP ' + response.status));
+            throw new Error(response.status === 401 ? 'That key was not accepted.'
+                : (error.message || 'HTTP ' + response.status));
         }
         return body;
     }
@@ -35,7 +36,8 @@
         if (charts[id]) {
             charts[id].destroy();
         }
-        config.options = Object.assign({ responsive: true, maintainAspectRatio: false, animation: false }, config.options);
+        const defaults = { responsive: true, maintainAspectRatio: false, animation: false };
+        config.options = Object.assign(defaults, config.options);
         charts[id] = new Chart($(id), config);
     }
 
@@ -45,8 +47,11 @@
             type: 'bar',
             data: {
                 labels: channels,
-                datasets: [{ label: 'conversion %', data: byChannel.data.map((b) => Math.round((b.conversion || 0) * 1000) / 10),
-                    backgroundColor: COLOURS[0] }],
+                datasets: [{
+                    label: 'conversion %',
+                    data: byChannel.data.map((b) => Math.round((b.conversion || 0) * 1000) / 10),
+                    backgroundColor: COLOURS[0],
+                }],
             },
             options: { scales: { y: { beginAtZero: true, max: 100 } } },
         });
@@ -55,18 +60,28 @@
             data: {
                 labels: channels,
                 datasets: [
-                    { label: 'p50 ms', data: byChannel.data.map((b) => b.send_to_delivered.p50_ms), backgroundColor: COLOURS[2] },
-                    { label: 'p95 ms', data: byChannel.data.map((b) => b.send_to_delivered.p95_ms), backgroundColor: COLOURS[1] },
+                    { label: 'p50 ms', data: byChannel.data.map((b) => b.send_to_delivered.p50_ms),
+                        backgroundColor: COLOURS[2] },
+                    { label: 'p95 ms', data: byChannel.data.map((b) => b.send_to_delivered.p95_ms),
+                        backgroundColor: COLOURS[1] },
                 ],
             },
             options: { scales: { y: { beginAtZero: true } } },
         });
+        // Every day of the window, days without OTPs as zero, so gaps read as quiet days.
+        const byKey = Object.fromEntries(byDay.data.map((b) => [b.key, b]));
+        const days = [];
+        const day = new Date(byDay.from + 'T00:00:00Z');
+        while (isoDay(day) <= byDay.to) {
+            days.push(isoDay(day));
+            day.setUTCDate(day.getUTCDate() + 1);
+        }
         draw('volume-chart', {
             type: 'line',
             data: {
-                labels: byDay.data.map((b) => b.key),
+                labels: days,
                 datasets: ['sent', 'delivered', 'verified', 'failed'].map((field, i) => ({
-                    label: field, data: byDay.data.map((b) => b[field]), borderColor: COLOURS[i],
+                    label: field, data: days.map((d) => (byKey[d] ? byKey[d][field] : 0)), borderColor: COLOURS[i],
                     backgroundColor: COLOURS[i], tension: 0.2,
                 })),
             },

@@ -33,7 +33,8 @@ class OtpStatusRepository {
     }
 
     Optional<OtpStatusView> find(String otpId) {
-        return jdbc.sql("SELECT * FROM otp_status WHERE otp_id = ?").param(otpId).query(OtpStatusRepository::map).optional();
+        return jdbc.sql("SELECT * FROM otp_status WHERE otp_id = ?").param(otpId).query(OtpStatusRepository::map)
+                .optional();
     }
 
     void save(OtpStatusView v) {
