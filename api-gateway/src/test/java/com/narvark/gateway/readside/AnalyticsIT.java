@@ -19,6 +19,7 @@ import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** GET /v1/analytics against a scripted set of OTPs whose outcomes are known in advance. */
@@ -26,6 +27,8 @@ class AnalyticsIT extends GatewayIntegrationTest {
 
     @Autowired
     private CommandGateway commands;
+    @Autowired
+    private JdbcClient jdbc;
 
     /** From yesterday: a run that crosses midnight UTC still sees every OTP it sent. */
     private JsonNode analytics(String key, String groupBy) {
@@ -170,6 +173,25 @@ class AnalyticsIT extends GatewayIntegrationTest {
         });
         assertThat(api.get("/v1/analytics", null).status()).isEqualTo(401);
         assertThat(api.get("/v1/analytics", keys.test()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldLetTheAnalystRoleReadTheReadModelsOnlyWhenMigrated() {
+        for (String table : List.of("otp_status", "otp_analytics", "otp_analytics_daily")) {
+            assertThat(privilege(table, "SELECT")).as(table).isTrue();
+            assertThat(privilege(table, "INSERT") || privilege(table, "UPDATE") || privilege(table, "DELETE"))
+                    .as(table).isFalse();
+        }
+        for (String table : List.of("domainevententry", "api_keys", "sandbox_messages")) {
+            assertThat(privilege(table, "SELECT")).as(table).isFalse();
+        }
+        assertThat(jdbc.sql("SELECT rolcanlogin FROM pg_roles WHERE rolname = 'narvark_analyst'")
+                .query(Boolean.class).single()).isFalse();
+    }
+
+    private boolean privilege(String table, String privilege) {
+        return jdbc.sql("SELECT has_table_privilege('narvark_analyst', ?, ?)").params(table, privilege)
+                .query(Boolean.class).single();
     }
 
     /** sent, dispatched, delivered, read, verified, expired, failed, locked, fallback_used. */
