@@ -27,7 +27,12 @@ class OpenApiDocumentTest {
             "com.narvark.gateway.sandbox.SandboxController",
             "com.narvark.gateway.carrier.CarrierCallbackController",
             "com.narvark.gateway.webhooks.WebhookEndpointController",
-            "com.narvark.gateway.webhooks.WebhookDeliveryController");
+            "com.narvark.gateway.webhooks.WebhookDeliveryController",
+            "com.narvark.gateway.otp.OtpSearchController",
+            "com.narvark.gateway.events.OtpEventsController",
+            "com.narvark.gateway.analytics.AnalyticsController",
+            "com.narvark.gateway.projection.ProjectionAdminController",
+            "com.narvark.gateway.dashboard.DashboardController");
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head",
             "patch", "trace");
 

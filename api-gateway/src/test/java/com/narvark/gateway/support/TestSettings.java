@@ -24,5 +24,6 @@ public final class TestSettings {
         registry.accept("narvark.webhooks.retry.max-delay", () -> "1s");
         registry.accept("narvark.webhooks.sender.timeout", () -> "2s");
         registry.accept("narvark.webhooks.sender.poll-interval", () -> "100ms");
+        registry.accept("narvark.delivery.whatsapp.provider", () -> NotOnWhatsAppCarrier.NAME);
     }
 }

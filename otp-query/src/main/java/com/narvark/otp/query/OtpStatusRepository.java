@@ -33,7 +33,8 @@ class OtpStatusRepository {
     }
 
     Optional<OtpStatusView> find(String otpId) {
-        return jdbc.sql("SELECT * FROM otp_status WHERE otp_id = ?").param(otpId).query(this::map).optional();
+        return jdbc.sql("SELECT * FROM otp_status WHERE otp_id = ?").param(otpId).query(OtpStatusRepository::map)
+                .optional();
     }
 
     void save(OtpStatusView v) {
@@ -62,7 +63,8 @@ class OtpStatusRepository {
         jdbc.sql("DELETE FROM otp_status").update();
     }
 
-    private OtpStatusView map(ResultSet rs, int row) throws SQLException {
+    /** One {@code otp_status} row as the status view; search maps its pages with it too. */
+    static OtpStatusView map(ResultSet rs, int row) throws SQLException {
         return new OtpStatusView(rs.getString("otp_id"), rs.getString("account_id"), rs.getBoolean("livemode"),
                 OtpStatus.valueOf(rs.getString("status").toUpperCase()), rs.getString("to_address"),
                 channel(rs.getString("channel")), channels(rs.getArray("fallback")),

@@ -1,0 +1,94 @@
+package com.narvark.otp.query;
+
+import com.narvark.otp.api.Channel;
+import com.narvark.otp.api.event.OtpDeliveredEvent;
+import com.narvark.otp.api.event.OtpDeliveryFailedEvent;
+import com.narvark.otp.api.event.OtpDispatchedEvent;
+import com.narvark.otp.api.event.OtpEvent;
+import com.narvark.otp.api.event.OtpExpiredEvent;
+import com.narvark.otp.api.event.OtpFailedEvent;
+import com.narvark.otp.api.event.OtpLockedEvent;
+import com.narvark.otp.api.event.OtpReadEvent;
+import com.narvark.otp.api.event.OtpRequestedEvent;
+import com.narvark.otp.api.event.OtpVerificationFailedEvent;
+import com.narvark.otp.api.event.OtpVerifiedEvent;
+import com.narvark.otp.api.query.OtpEventView;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The public shape of each stored event, for auditors. Fields are picked one by one (an allow-list), so the code
+ * hash, the code's ciphertext and the internal expiry deadline id can never leak, not even from a future event.
+ */
+final class PublicEventFields {
+
+    private PublicEventFields() {
+    }
+
+    static OtpEventView view(String eventId, long sequence, Instant timestamp, OtpEvent event) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        String type = describe(event, data);
+        return new OtpEventView(eventId, event.otpId(), sequence, type, timestamp, data);
+    }
+
+    /** Fills {@code data} with the public fields and answers the public type name. */
+    private static String describe(OtpEvent event, Map<String, Object> data) {
+        if (event instanceof OtpRequestedEvent e) {
+            data.put("livemode", e.livemode());
+            data.put("to", e.to().value());
+            data.put("channel", e.channel().wireName());
+            data.put("fallbacks", e.fallback().stream().map(Channel::wireName).toList());
+            data.put("code_length", e.codeLength());
+            data.put("max_attempts", e.maxAttempts());
+            data.put("template", e.template());
+            data.put("metadata", e.metadata());
+            data.put("created_at", e.requestedAt().toString());
+            data.put("expires_at", e.expiresAt().toString());
+            return "otp.requested";
+        } else if (event instanceof OtpDispatchedEvent e) {
+            attempt(data, e.channel(), e.attempt());
+            data.put("carrier_message_id", e.carrierMessageId());
+            data.put("dispatched_at", e.dispatchedAt().toString());
+            return "otp.dispatched";
+        } else if (event instanceof OtpDeliveredEvent e) {
+            attempt(data, e.channel(), e.attempt());
+            data.put("delivered_at", e.deliveredAt().toString());
+            return "otp.delivered";
+        } else if (event instanceof OtpReadEvent e) {
+            attempt(data, e.channel(), e.attempt());
+            data.put("read_at", e.readAt().toString());
+            return "otp.read";
+        } else if (event instanceof OtpDeliveryFailedEvent e) {
+            attempt(data, e.channel(), e.attempt());
+            data.put("reason", e.reason());
+            data.put("failed_at", e.failedAt().toString());
+            return "otp.delivery_failed";
+        } else if (event instanceof OtpFailedEvent e) {
+            data.put("reason", e.reason());
+            data.put("failed_at", e.failedAt().toString());
+            return "otp.failed";
+        } else if (event instanceof OtpVerificationFailedEvent e) {
+            data.put("attempts_used", e.attemptsUsed());
+            data.put("attempts_remaining", e.attemptsRemaining());
+            data.put("attempted_at", e.attemptedAt().toString());
+            return "otp.verification_failed";
+        } else if (event instanceof OtpLockedEvent e) {
+            data.put("locked_at", e.lockedAt().toString());
+            return "otp.locked";
+        } else if (event instanceof OtpVerifiedEvent e) {
+            data.put("attempts_used", e.attemptsUsed());
+            data.put("verified_at", e.verifiedAt().toString());
+            return "otp.verified";
+        } else if (event instanceof OtpExpiredEvent e) {
+            data.put("expired_at", e.expiredAt().toString());
+            return "otp.expired";
+        }
+        throw new IllegalStateException("no public shape for " + event.getClass().getSimpleName());
+    }
+
+    private static void attempt(Map<String, Object> data, Channel channel, int attempt) {
+        data.put("channel", channel.wireName());
+        data.put("attempt", attempt);
+    }
+}
