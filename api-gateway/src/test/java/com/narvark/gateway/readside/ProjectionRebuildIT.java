@@ -61,7 +61,7 @@ class ProjectionRebuildIT extends GatewayIntegrationTest {
                 + "\"fallback\":[\"sms\",\"voice\"]}").text("id");
         awaitStatus(keys.test(), verified, "verified");
         awaitStatus(keys.test(), locked, "locked");
-        awaitStatus(keys.live(), fellBack, "dispatched");
+        awaitStatus(keys.live(), fellBack, "delivered");
         // Test-mode delivery is simulated asynchronously; wait until both tables hold every last outcome.
         await(() -> settled("otp_status", "status = 'verified'", verified, locked, fellBack)
                 && settled("otp_analytics", "verified_at IS NOT NULL", verified, locked, fellBack),
