@@ -4,11 +4,13 @@ import com.narvark.gateway.auth.ApiKeyStore;
 import com.narvark.gateway.auth.ApiKeys;
 import com.narvark.gateway.auth.StoredKey;
 import com.narvark.gateway.error.ApiException;
+import com.narvark.gateway.ratelimit.KeyRateLimit;
 import com.narvark.otp.api.RandomIds;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,11 +21,14 @@ class AccountService {
     private final ApiKeyStore store;
     private final SecureRandom random;
     private final Clock clock;
+    private final int defaultPerMinute;
 
-    AccountService(ApiKeyStore store, SecureRandom random, Clock clock) {
+    AccountService(ApiKeyStore store, SecureRandom random, Clock clock,
+                   @Value("${narvark.rate-limit.per-minute:1000}") int defaultPerMinute) {
         this.store = store;
         this.random = random;
         this.clock = clock;
+        this.defaultPerMinute = defaultPerMinute;
     }
 
     /** A new account with one test key and one live key. */
@@ -52,6 +57,15 @@ class AccountService {
 
     StoredKey revoke(String keyId) {
         return store.revoke(keyId, clock.instant()).orElseThrow(() -> ApiException.notFound("no key " + keyId));
+    }
+
+    /** Stores the setting and answers the limit in force: the default filled in, null when unlimited. */
+    KeyRateLimit setRateLimit(String keyId, KeyRateLimit limit) {
+        if (!store.setRateLimit(keyId, limit)) {
+            throw ApiException.notFound("no key " + keyId);
+        }
+        return new KeyRateLimit(limit.unlimited() ? null
+                : limit.perMinute() == null ? defaultPerMinute : limit.perMinute(), limit.unlimited());
     }
 
     private IssuedKey issue(String accountId, boolean livemode) {

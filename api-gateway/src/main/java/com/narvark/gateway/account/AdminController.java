@@ -4,6 +4,7 @@ import com.narvark.gateway.account.AccountService.IssuedKey;
 import com.narvark.gateway.account.AccountService.NewAccount;
 import com.narvark.gateway.auth.StoredKey;
 import com.narvark.gateway.error.ApiException;
+import com.narvark.gateway.ratelimit.KeyRateLimit;
 import com.narvark.gateway.otp.JsonFields;
 import java.time.Instant;
 import java.util.List;
@@ -61,6 +62,28 @@ class AdminController {
     @DeleteMapping("/keys/{keyId}")
     KeyResponse revoke(@PathVariable String keyId) {
         return KeyResponse.of(accounts.revoke(keyId), null);
+    }
+
+    /**
+     * A key's rate limit: {@code requests_per_minute} (1..1,000,000), {@code unlimited: true} (enterprise plan), or
+     * an empty object for the default again.
+     */
+    @PostMapping("/keys/{keyId}/rate_limit")
+    RateLimitResponse setRateLimit(@PathVariable String keyId, @RequestBody Map<String, Object> body) {
+        JsonFields fields = new JsonFields(body, "requests_per_minute", "unlimited");
+        Integer perMinute = fields.optionalInt("requests_per_minute", 1, 1_000_000).orElse(null);
+        Object unlimitedValue = fields.raw("unlimited").orElse(false);
+        if (!(unlimitedValue instanceof Boolean unlimited)) {
+            throw ApiException.invalid("unlimited", "unlimited must be true or false");
+        }
+        if (unlimited && perMinute != null) {
+            throw ApiException.invalid("unlimited", "give either requests_per_minute or unlimited, not both");
+        }
+        KeyRateLimit limit = accounts.setRateLimit(keyId, new KeyRateLimit(perMinute, unlimited));
+        return new RateLimitResponse("rate_limit", keyId, limit.perMinute(), limit.unlimited());
+    }
+
+    record RateLimitResponse(String object, String keyId, Integer requestsPerMinute, boolean unlimited) {
     }
 
     record AccountResponse(String id, String object, String name, Instant createdAt, List<KeyResponse> keys) {

@@ -2,6 +2,7 @@ package com.narvark.gateway.auth;
 
 import com.narvark.gateway.error.ApiException;
 import com.narvark.gateway.error.ErrorWriter;
+import com.narvark.gateway.ratelimit.KeyRateLimit;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,14 +40,16 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<Caller> caller = bearer(request).filter(ApiKeys::isWellFormed).flatMap(keys::authenticate);
+        Optional<ApiKeyStore.Authenticated> caller =
+                bearer(request).filter(ApiKeys::isWellFormed).flatMap(keys::authenticate);
         if (caller.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Bearer");
             errors.write(response, ApiException.unauthorized(
                     "a valid API key is required: Authorization: Bearer nvk_test_sk_… or nvk_live_sk_…"));
             return;
         }
-        request.setAttribute(Caller.ATTRIBUTE, caller.get());
+        request.setAttribute(Caller.ATTRIBUTE, caller.get().caller());
+        request.setAttribute(KeyRateLimit.ATTRIBUTE, caller.get().rateLimit());
         chain.doFilter(request, response);
     }
 

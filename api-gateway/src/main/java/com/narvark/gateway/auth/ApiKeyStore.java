@@ -1,5 +1,6 @@
 package com.narvark.gateway.auth;
 
+import com.narvark.gateway.ratelimit.KeyRateLimit;
 import java.security.MessageDigest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,18 +22,34 @@ public class ApiKeyStore {
     }
 
     /** The caller behind an active key, if any. The hash is compared again in constant time after the lookup. */
-    Optional<Caller> authenticate(String key) {
+    Optional<Authenticated> authenticate(String key) {
         byte[] hash = ApiKeys.hash(key);
         return jdbc.sql("SELECT * FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL")
                 .param(hash)
-                .query((rs, row) -> new KeyMatch(mapKey(rs, row), rs.getBytes("key_hash")))
+                .query((rs, row) -> new KeyMatch(mapKey(rs, row), rs.getBytes("key_hash"), rateLimit(rs)))
                 .optional()
                 .filter(match -> MessageDigest.isEqual(match.hash(), hash)
                         && match.key().livemode() == ApiKeys.isLive(key))
-                .map(match -> new Caller(match.key().accountId(), match.key().livemode(), match.key().keyId()));
+                .map(match -> new Authenticated(
+                        new Caller(match.key().accountId(), match.key().livemode(), match.key().keyId()),
+                        match.rateLimit()));
     }
 
-    private record KeyMatch(StoredKey key, byte[] hash) {
+    record Authenticated(Caller caller, KeyRateLimit rateLimit) {
+    }
+
+    private record KeyMatch(StoredKey key, byte[] hash, KeyRateLimit rateLimit) {
+    }
+
+    /** Sets a key's rate limit: a number per minute, null for the default, or unlimited. False if no such key. */
+    public boolean setRateLimit(String keyId, KeyRateLimit limit) {
+        return jdbc.sql("UPDATE api_keys SET rate_limit_per_minute = ?, rate_unlimited = ? WHERE key_id = ?")
+                .params(limit.perMinute(), limit.unlimited(), keyId).update() == 1;
+    }
+
+    private static KeyRateLimit rateLimit(ResultSet rs) throws SQLException {
+        int perMinute = rs.getInt("rate_limit_per_minute");
+        return new KeyRateLimit(rs.wasNull() ? null : perMinute, rs.getBoolean("rate_unlimited"));
     }
 
     public void insertAccount(String accountId, String name, Instant createdAt) {

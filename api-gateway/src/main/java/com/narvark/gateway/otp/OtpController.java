@@ -58,12 +58,13 @@ class OtpController {
         SendRequest request = SendRequestParser.parse(body);
         String otpId = OtpId.generate(random);
         Instant now = clock.instant();
+        int attempts = request.maxAttempts() == null ? maxAttempts : request.maxAttempts();
         commands.sendAndWait(new SendOtpCommand(otpId, caller.accountId(), caller.livemode(), request.to(),
-                request.channel(), request.fallback(), request.codeLength(), request.ttlSeconds(), maxAttempts,
+                request.channel(), request.fallback(), request.codeLength(), request.ttlSeconds(), attempts,
                 request.template(), request.metadata(), now));
         return OtpJson.of(new OtpStatusView(otpId, caller.accountId(), caller.livemode(), OtpStatus.PENDING,
                 request.to().value(), request.channel(), request.fallback(), List.of(), request.codeLength(), 0,
-                maxAttempts, request.metadata(), new OtpTimeline(now, now.plusSeconds(request.ttlSeconds()),
+                attempts, request.metadata(), new OtpTimeline(now, now.plusSeconds(request.ttlSeconds()),
                 null, null, null, null, null, null, null)));
     }
 

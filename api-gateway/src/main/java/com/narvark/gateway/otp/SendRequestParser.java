@@ -25,7 +25,7 @@ final class SendRequestParser {
 
     static SendRequest parse(Map<String, Object> body) {
         JsonFields fields = new JsonFields(body, "to", "channel", "ttl", "fallback", "code_length", "template",
-                "metadata");
+                "metadata", "max_attempts");
         Channel channel = channel(fields.requiredString("channel"), "channel");
         Destination to = DestinationParser.parse(fields.requiredString("to"), channel);
         List<Channel> fallback = fallback(fields, channel, to);
@@ -35,8 +35,10 @@ final class SendRequestParser {
         if (codeLength != 4 && codeLength != 6 && codeLength != 8) {
             throw ApiException.invalid("code_length", "code_length must be 4, 6 or 8");
         }
-        return new SendRequest(to, channel, fallback, ttl, codeLength, template(fields, channel, fallback),
-                metadata(fields));
+        String template = template(fields, channel, fallback);
+        Map<String, String> metadata = metadata(fields);
+        Integer maxAttempts = fields.optionalInt("max_attempts", 1, 10).orElse(null);
+        return new SendRequest(to, channel, fallback, ttl, codeLength, template, metadata, maxAttempts);
     }
 
     private static Channel channel(String wireName, String param) {

@@ -56,9 +56,13 @@ class DispatchLatencyBenchmarkIT {
     void printDispatchLatency() throws Exception {
         Api api = new Api(port);
         String key = null;
+        String keyId = null;
         for (JsonNode k : api.post("/v1/admin/accounts", ADMIN, "{\"name\":\"bench\"}").json().get("keys")) {
             key = k.get("livemode").asBoolean() ? k.get("secret").asString() : key;
+            keyId = k.get("livemode").asBoolean() ? k.get("id").asString() : keyId;
         }
+        // The open loop sends more than the default 1,000 a minute: this measures dispatch, not the rate limiter.
+        api.post("/v1/admin/keys/" + keyId + "/rate_limit", ADMIN, "{\"unlimited\":true}");
         run(api, key, "email", 200);
         List<Double> sandbox = run(api, key, "email", SENDS);
         List<Double> smpp = run(api, key, "sms", SENDS);

@@ -96,6 +96,23 @@ class OtpLifecycleIT extends GatewayIntegrationTest {
     }
 
     @Test
+    void shouldLockAfterTheOtpsOwnMaxAttemptsWhenSendSetIt() {
+        Keys keys = newAccount();
+        Api.Response sent = api.post("/v1/otp/send", keys.live(),
+                Api.json(Map.of("to", "+447911123456", "channel", "sms", "max_attempts", 2)));
+        assertThat(sent.json().get("attempts_remaining").asInt()).isEqualTo(2);
+        String otpId = sent.text("id");
+        String code = sandboxCode(keys.live(), otpId);
+        assertThat(awaitStatus(keys.live(), otpId, "delivered").get("attempts_remaining").asInt()).isEqualTo(2);
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        assertThat(verify(keys.live(), otpId, wrong).get("attempts_remaining").asInt()).isEqualTo(1);
+        JsonNode last = verify(keys.live(), otpId, wrong);
+        assertThat(last.get("attempts_remaining").asInt()).isZero();
+        assertThat(last.get("status").asString()).isEqualTo("locked");
+        assertThat(verify(keys.live(), otpId, code).get("valid").asBoolean()).isFalse();
+    }
+
+    @Test
     void shouldAcceptExactlyOneWhenTwentyVerifiesOfTheRightCodeRace() throws Exception {
         Keys keys = newAccount();
         String otpId = sendSms(keys.live());

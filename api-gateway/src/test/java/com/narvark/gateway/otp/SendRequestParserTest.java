@@ -34,6 +34,18 @@ class SendRequestParserTest {
         assertThat(request.fallback()).isEmpty();
         assertThat(request.template()).isNull();
         assertThat(request.metadata()).isEmpty();
+        assertThat(request.maxAttempts()).isNull();
+    }
+
+    @Test
+    void shouldTakeMaxAttemptsWhenItIsBetweenOneAndTen() {
+        assertThat(SendRequestParser.parse(body("max_attempts", 1)).maxAttempts()).isEqualTo(1);
+        assertThat(SendRequestParser.parse(body("max_attempts", 10)).maxAttempts()).isEqualTo(10);
+        for (Object wrong : List.of(0, 11, -1, "5", 2.5, true)) {
+            assertThatThrownBy(() -> SendRequestParser.parse(body("max_attempts", wrong)))
+                    .isInstanceOfSatisfying(ApiException.class, e ->
+                            assertThat(e.body().error().param()).isEqualTo("max_attempts"));
+        }
     }
 
     @Test

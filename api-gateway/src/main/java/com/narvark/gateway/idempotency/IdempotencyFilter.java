@@ -1,0 +1,123 @@
+package com.narvark.gateway.idempotency;
+
+import com.narvark.gateway.auth.Caller;
+import com.narvark.gateway.error.ApiException;
+import com.narvark.gateway.error.ErrorWriter;
+import com.narvark.otp.api.crypto.SecretCipher;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * {@code Idempotency-Key} on the POSTs that create something: the first request with a key runs and its answer is
+ * kept 24 h; the same key with the same request replays that answer, with another request answers 422, and while
+ * the first still runs answers 409. Answers of 500 and above are not kept, so a retry runs again.
+ */
+@Component
+@Order(30)
+class IdempotencyFilter extends OncePerRequestFilter {
+
+    private static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private final IdempotencyStore store;
+    private final SecretCipher cipher;
+    private final ErrorWriter errors;
+
+    IdempotencyFilter(IdempotencyStore store, SecretCipher cipher, ErrorWriter errors) {
+        this.store = store;
+        this.cipher = cipher;
+        this.errors = errors;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getHeader(IdempotencyKeys.HEADER) == null
+                || !IdempotencyKeys.applies(request.getMethod(), request.getRequestURI());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Caller caller = (Caller) request.getAttribute(Caller.ATTRIBUTE);
+        String key = request.getHeader(IdempotencyKeys.HEADER);
+        if (caller == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (!IdempotencyKeys.isWellFormed(key)) {
+            errors.write(response, ApiException.invalid(IdempotencyKeys.HEADER,
+                    "Idempotency-Key must be 1 to 255 printable ASCII characters without spaces"));
+            return;
+        }
+        byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+        if (body.length > MAX_BODY_BYTES) {
+            errors.write(response, new ApiException(HttpStatus.CONTENT_TOO_LARGE, "invalid_request",
+                    "the request body must not exceed " + MAX_BODY_BYTES / 1024 + " KiB", null));
+            return;
+        }
+        byte[] fingerprint = IdempotencyKeys.fingerprint(request.getMethod(), request.getRequestURI(), body);
+        if (store.claim(caller.keyId(), key, fingerprint)) {
+            run(new CachedBodyRequest(request, body), response, chain, caller.keyId(), key);
+        } else {
+            answerFromRecord(response, caller.keyId(), key, fingerprint);
+        }
+    }
+
+    private void run(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String keyId,
+                     String key) throws ServletException, IOException {
+        ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+        try {
+            chain.doFilter(request, captured);
+        } catch (ServletException | IOException | RuntimeException e) {
+            store.release(keyId, key);
+            throw e;
+        }
+        if (captured.getStatus() >= 500) {
+            store.release(keyId, key);
+        } else {
+            String text = new String(captured.getContentAsByteArray(), StandardCharsets.UTF_8);
+            store.complete(keyId, key, captured.getStatus(), captured.getContentType(),
+                    cipher.encrypt(text, owner(keyId, key)));
+            store.purgeExpired(keyId);
+        }
+        captured.copyBodyToResponse();
+    }
+
+    private void answerFromRecord(HttpServletResponse response, String keyId, String key, byte[] fingerprint)
+            throws IOException {
+        var recorded = store.find(keyId, key);
+        if (recorded.isPresent() && !MessageDigest.isEqual(recorded.get().fingerprint(), fingerprint)) {
+            errors.write(response, new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency_mismatch",
+                    "this Idempotency-Key was used with another request in the last 24 hours",
+                    IdempotencyKeys.HEADER));
+        } else if (recorded.isEmpty() || !recorded.get().done()) {
+            response.setHeader("Retry-After", "1");
+            errors.write(response, new ApiException(HttpStatus.CONFLICT, "idempotency_in_flight",
+                    "a request with this Idempotency-Key is still being processed; retry shortly",
+                    IdempotencyKeys.HEADER));
+        } else {
+            response.setStatus(recorded.get().status());
+            response.setHeader("Idempotent-Replayed", "true");
+            if (recorded.get().contentType() != null) {
+                response.setContentType(recorded.get().contentType());
+            }
+            byte[] replayed = cipher.decrypt(recorded.get().sealedBody(), owner(keyId, key))
+                    .getBytes(StandardCharsets.UTF_8);
+            response.setContentLength(replayed.length);
+            response.getOutputStream().write(replayed);
+        }
+    }
+
+    private static String owner(String keyId, String key) {
+        return "idempotency:" + keyId + ":" + key;
+    }
+}
