@@ -3,6 +3,7 @@ package com.narvark.gateway.account;
 import com.narvark.gateway.account.AccountService.IssuedKey;
 import com.narvark.gateway.account.AccountService.NewAccount;
 import com.narvark.gateway.auth.ApiKeyStore;
+import com.narvark.gateway.config.EmbeddedMode;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
  * the README walkthrough works straight away. The keys are stored as hashes only: this is the one time they show.
  */
 @Component
-@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty() and ${narvark.demo-account.enabled:true}")
+@ConditionalOnExpression(EmbeddedMode.CONDITION + " and ${narvark.demo-account.enabled:true}")
 class DemoAccountInitializer implements ApplicationRunner {
 
     private final ApiKeyStore store;

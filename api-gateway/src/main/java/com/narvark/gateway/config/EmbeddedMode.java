@@ -3,9 +3,9 @@ package com.narvark.gateway.config;
 import org.springframework.core.env.Environment;
 
 /** The one-command mode: no database configured, so the gateway brings its own PostgreSQL and secrets. */
-final class EmbeddedMode {
+public final class EmbeddedMode {
 
-    static final String CONDITION = "'${spring.datasource.url:}'.isEmpty()";
+    public static final String CONDITION = "'${spring.datasource.url:}'.isEmpty()";
 
     private EmbeddedMode() {
     }

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.narvark.gateway.support.Api;
+import com.narvark.gateway.support.Await;
 import com.narvark.gateway.support.TestDatabase;
 import com.narvark.gateway.support.TestSettings;
 import jakarta.mail.internet.MimeMessage;
@@ -18,7 +19,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
@@ -78,37 +78,16 @@ class DeliveryCarriersIT {
     }
 
     private JsonNode awaitStatus(String otpId, String status, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        JsonNode otp = null;
-        while (Instant.now().isBefore(deadline)) {
-            otp = api.get("/v1/otp/" + otpId, key).json();
-            if (status.equals(otp.get("status").asString())) {
-                return otp;
-            }
-            sleep(50);
-        }
-        throw new AssertionError("status never became " + status + ": " + otp);
+        return Await.until(() -> {
+            JsonNode otp = api.get("/v1/otp/" + otpId, key).json();
+            return status.equals(otp.get("status").asString()) ? otp : null;
+        }, timeout);
     }
 
     private static <T> T await(Supplier<T> probe) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (Instant.now().isBefore(deadline)) {
-            T value = probe.get();
-            if (value != null) {
-                return value;
-            }
-            sleep(25);
-        }
-        throw new AssertionError("nothing arrived");
+        return Await.until(probe, Duration.ofSeconds(10));
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     private boolean verify(String otpId, String code) {
         return api.post("/v1/otp/verify", key, Api.json(Map.of("id", otpId, "code", code))).json().get("valid")

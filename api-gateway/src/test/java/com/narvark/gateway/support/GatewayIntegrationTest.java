@@ -1,7 +1,6 @@
 package com.narvark.gateway.support;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -58,22 +57,7 @@ public abstract class GatewayIntegrationTest {
     }
 
     protected static <T> T await(Supplier<T> probe, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (true) {
-            T value = probe.get();
-            if (value != null && !Boolean.FALSE.equals(value)) {
-                return value;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("condition not met within " + timeout);
-            }
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        return Await.until(probe, timeout);
     }
 
     public record Keys(String accountId, String test, String live) {
