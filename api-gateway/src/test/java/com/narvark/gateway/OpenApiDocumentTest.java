@@ -32,7 +32,8 @@ class OpenApiDocumentTest {
             "com.narvark.gateway.events.OtpEventsController",
             "com.narvark.gateway.analytics.AnalyticsController",
             "com.narvark.gateway.projection.ProjectionAdminController",
-            "com.narvark.gateway.dashboard.DashboardController");
+            "com.narvark.gateway.dashboard.DashboardController",
+            "com.narvark.gateway.usage.UsageController");
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head",
             "patch", "trace");
 
