@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Accounts and their keys. A key's secret exists only in the answer that creates it. */
 @Service
-class AccountService {
+public class AccountService {
 
     private final ApiKeyStore store;
     private final SecureRandom random;
@@ -33,15 +33,25 @@ class AccountService {
 
     /** A new account with one test key and one live key. */
     @Transactional
-    NewAccount createAccount(String name) {
+    public NewAccount createAccount(String name) {
+        return createAccount(name, true);
+    }
+
+    /** {@code liveActive = false}: the live key authenticates nothing until the operator enables it. */
+    @Transactional
+    public NewAccount createAccount(String name, boolean liveActive) {
         String accountId = "acct_" + RandomIds.base32(random, 26);
         Instant now = clock.instant();
         store.insertAccount(accountId, name, now);
-        return new NewAccount(accountId, name, now, List.of(issue(accountId, false), issue(accountId, true)));
+        IssuedKey live = issue(accountId, true);
+        if (!liveActive) {
+            store.setActive(live.key().keyId(), false);
+        }
+        return new NewAccount(accountId, name, now, List.of(issue(accountId, false), live));
     }
 
     @Transactional
-    IssuedKey issueKey(String accountId, boolean livemode) {
+    public IssuedKey issueKey(String accountId, boolean livemode) {
         if (!store.accountExists(accountId)) {
             throw ApiException.notFound("no account " + accountId);
         }
@@ -55,7 +65,7 @@ class AccountService {
         return store.keysOf(accountId);
     }
 
-    StoredKey revoke(String keyId) {
+    public StoredKey revoke(String keyId) {
         return store.revoke(keyId, clock.instant()).orElseThrow(() -> ApiException.notFound("no key " + keyId));
     }
 
@@ -76,9 +86,9 @@ class AccountService {
         return new IssuedKey(key, secret);
     }
 
-    record NewAccount(String accountId, String name, Instant createdAt, List<IssuedKey> keys) {
+    public record NewAccount(String accountId, String name, Instant createdAt, List<IssuedKey> keys) {
     }
 
-    record IssuedKey(StoredKey key, String secret) {
+    public record IssuedKey(StoredKey key, String secret) {
     }
 }

@@ -24,7 +24,7 @@ public class ApiKeyStore {
     /** The caller behind an active key, if any. The hash is compared again in constant time after the lookup. */
     Optional<Authenticated> authenticate(String key) {
         byte[] hash = ApiKeys.hash(key);
-        return jdbc.sql("SELECT * FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL")
+        return jdbc.sql("SELECT * FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL AND active")
                 .param(hash)
                 .query((rs, row) -> new KeyMatch(mapKey(rs, row), rs.getBytes("key_hash"), rateLimit(rs)))
                 .optional()
@@ -45,6 +45,20 @@ public class ApiKeyStore {
     public boolean setRateLimit(String keyId, KeyRateLimit limit) {
         return jdbc.sql("UPDATE api_keys SET rate_limit_per_minute = ?, rate_unlimited = ? WHERE key_id = ?")
                 .params(limit.perMinute(), limit.unlimited(), keyId).update() == 1;
+    }
+
+    /** Inactive keys (a live key awaiting the operator) authenticate nothing. False if no such key. */
+    public boolean setActive(String keyId, boolean active) {
+        return jdbc.sql("UPDATE api_keys SET active = ? WHERE key_id = ?").params(active, keyId).update() == 1;
+    }
+
+    /** The account's keys with what the console shows beside them: active or not, and the rate limit setting. */
+    public List<KeyDetails> detailsOf(String accountId) {
+        return jdbc.sql("SELECT * FROM api_keys WHERE account_id = ? ORDER BY created_at, key_id").param(accountId)
+                .query((rs, row) -> new KeyDetails(mapKey(rs, row), rs.getBoolean("active"), rateLimit(rs))).list();
+    }
+
+    public record KeyDetails(StoredKey key, boolean active, KeyRateLimit rateLimit) {
     }
 
     private static KeyRateLimit rateLimit(ResultSet rs) throws SQLException {

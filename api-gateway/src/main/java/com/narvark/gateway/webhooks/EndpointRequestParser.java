@@ -15,17 +15,17 @@ import java.util.Set;
  * Reads {@code POST /v1/webhook_endpoints}. Only the URL's shape is checked here; whether its host resolves to a
  * public address is the webhooks module's SSRF guard's call, at registration and again at every delivery.
  */
-final class EndpointRequestParser {
+public final class EndpointRequestParser {
 
     static final int MAX_URL_LENGTH = 2048;
 
     private EndpointRequestParser() {
     }
 
-    record EndpointRequest(String url, Set<WebhookEventType> events) {
+    public record EndpointRequest(String url, Set<WebhookEventType> events) {
     }
 
-    static EndpointRequest parse(Map<String, Object> body) {
+    public static EndpointRequest parse(Map<String, Object> body) {
         JsonFields fields = new JsonFields(body, "url", "events");
         return new EndpointRequest(url(fields.requiredString("url")), events(fields.raw("events").orElse(null)));
     }

@@ -5,12 +5,12 @@ import com.narvark.otp.api.webhook.WebhookErrorCode;
 import org.axonframework.commandhandling.CommandExecutionException;
 
 /** Maps the webhooks module's refusals (codes carried by command exceptions) to API errors. */
-final class WebhookErrors {
+public final class WebhookErrors {
 
     private WebhookErrors() {
     }
 
-    static RuntimeException translate(RuntimeException failure) {
+    public static RuntimeException translate(RuntimeException failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof CommandExecutionException execution
                     && execution.getDetails().orElse(null) instanceof WebhookErrorCode code) {

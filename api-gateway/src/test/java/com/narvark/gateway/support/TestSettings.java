@@ -25,5 +25,7 @@ public final class TestSettings {
         registry.accept("narvark.webhooks.sender.timeout", () -> "2s");
         registry.accept("narvark.webhooks.sender.poll-interval", () -> "100ms");
         registry.accept("narvark.delivery.whatsapp.provider", () -> NotOnWhatsAppCarrier.NAME);
+        // Every portal test submits from 127.0.0.1; PortalIT fills the per-address allowance on purpose.
+        registry.accept("narvark.portal.access-requests-per-hour", () -> 10);
     }
 }

@@ -1,0 +1,207 @@
+package com.narvark.gateway.portal;
+
+import com.narvark.gateway.account.AccountService;
+import com.narvark.gateway.account.AccountService.IssuedKey;
+import com.narvark.gateway.auth.ApiKeyStore;
+import com.narvark.gateway.auth.ApiKeyStore.KeyDetails;
+import com.narvark.gateway.portal.PortalSessions.Session;
+import com.narvark.gateway.ratelimit.KeyRateLimit;
+import com.narvark.otp.api.query.FindUsageQuery;
+import com.narvark.otp.api.query.UsageView;
+import com.narvark.otp.api.webhook.FindWebhookEndpointsQuery;
+import com.narvark.otp.api.webhook.WebhookEndpointView;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The account console: keys (create, roll, revoke; a secret shows once, on the page that answers the POST), webhook
+ * endpoints, this month's usage and the way to the analytics dashboard. Everything is scoped to the signed-in
+ * member's account; a key or endpoint id of another account is simply not found.
+ */
+@Controller
+class ConsoleController {
+
+    private final PortalSessions sessions;
+    private final AccountService accounts;
+    private final ApiKeyStore keys;
+    private final QueryGateway queries;
+    private final PortalAudit audit;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final int defaultPerMinute;
+
+    ConsoleController(PortalSessions sessions, AccountService accounts, ApiKeyStore keys, QueryGateway queries,
+                      PortalAudit audit, JdbcClient jdbc, Clock clock,
+                      @Value("${narvark.rate-limit.per-minute:1000}") int defaultPerMinute) {
+        this.sessions = sessions;
+        this.accounts = accounts;
+        this.keys = keys;
+        this.queries = queries;
+        this.audit = audit;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.defaultPerMinute = defaultPerMinute;
+    }
+
+    @GetMapping("/portal/console")
+    ResponseEntity<String> console(HttpServletRequest request, HttpServletResponse response) {
+        String csrf = sessions.csrfToken(sessions.browser(request, response));
+        Optional<Session> member = sessions.current(request, "member");
+        if (member.isEmpty()) {
+            return Html.redirect("/portal/sign-in");
+        }
+        String accountId = member.get().accountId();
+        String name = jdbc.sql("SELECT name FROM accounts WHERE account_id = ?").param(accountId)
+                .query(String.class).single();
+        return Html.page("Console", "<h1>" + Html.esc(name) + "</h1><p>Account <code>" + Html.esc(accountId)
+                + "</code> · signed in as " + Html.esc(member.get().actor()) + "</p>"
+                + "<form class=\"inline\" method=\"post\" action=\"/portal/sign-out\">" + Html.csrf(csrf)
+                + "<button type=\"submit\">Sign out</button></form>"
+                + keysSection(accountId, csrf) + ConsoleWebhooks.section(endpoints(accountId), csrf)
+                + usageSection(accountId)
+                + "<h2>Analytics</h2><p>Conversion, delivery latency and daily volume per environment: open the "
+                + "<a href=\"/dashboard\">analytics dashboard</a> and sign in with one of your keys.</p>");
+    }
+
+    @PostMapping("/portal/console/keys")
+    @Transactional
+    ResponseEntity<String> create(HttpServletRequest request,
+                                  @RequestParam(name = "csrf", required = false) String csrf,
+                                  @RequestParam(name = "environment", required = false) String environment) {
+        Optional<Session> member = sessions.current(request, "member");
+        if (member.isEmpty() || !sessions.validCsrf(request, csrf)) {
+            return PortalPages.forbidden();
+        }
+        if (!"test".equals(environment) && !"live".equals(environment)) {
+            return PortalPages.notFound();
+        }
+        boolean live = environment.equals("live");
+        boolean liveEnabled = keys.detailsOf(member.get().accountId()).stream()
+                .anyMatch(k -> k.key().livemode() && k.active());
+        IssuedKey issued = accounts.issueKey(member.get().accountId(), live);
+        if (live && !liveEnabled) {
+            // Live traffic starts only once the operator enabled a live key of this account.
+            keys.setActive(issued.key().keyId(), false);
+        }
+        audit.record(member.get().actor(), "key_created", issued.key().keyId(), environment);
+        return shownOnce("New " + environment + " key", issued, csrf);
+    }
+
+    @PostMapping("/portal/console/keys/{keyId}/roll")
+    @Transactional
+    ResponseEntity<String> roll(HttpServletRequest request, @PathVariable String keyId,
+                                @RequestParam(name = "csrf", required = false) String csrf) {
+        Optional<Session> member = sessions.current(request, "member");
+        if (member.isEmpty() || !sessions.validCsrf(request, csrf)) {
+            return PortalPages.forbidden();
+        }
+        Optional<KeyDetails> old = ownKey(member.get(), keyId);
+        if (old.isEmpty()) {
+            return PortalPages.notFound();
+        }
+        IssuedKey issued = accounts.issueKey(member.get().accountId(), old.get().key().livemode());
+        keys.setActive(issued.key().keyId(), old.get().active());
+        if (old.get().rateLimit().perMinute() != null || old.get().rateLimit().unlimited()) {
+            keys.setRateLimit(issued.key().keyId(), old.get().rateLimit());
+        }
+        accounts.revoke(keyId);
+        audit.record(member.get().actor(), "key_rolled", keyId, "replaced by " + issued.key().keyId());
+        return shownOnce("Rolled key", issued, csrf);
+    }
+
+    @PostMapping("/portal/console/keys/{keyId}/revoke")
+    ResponseEntity<String> revoke(HttpServletRequest request, @PathVariable String keyId,
+                                  @RequestParam(name = "csrf", required = false) String csrf) {
+        Optional<Session> member = sessions.current(request, "member");
+        if (member.isEmpty() || !sessions.validCsrf(request, csrf)) {
+            return PortalPages.forbidden();
+        }
+        if (ownKey(member.get(), keyId).isEmpty()) {
+            return PortalPages.notFound();
+        }
+        accounts.revoke(keyId);
+        audit.record(member.get().actor(), "key_revoked", keyId, null);
+        return Html.redirect("/portal/console");
+    }
+
+    private Optional<KeyDetails> ownKey(Session member, String keyId) {
+        return keys.detailsOf(member.accountId()).stream()
+                .filter(k -> k.key().keyId().equals(keyId) && k.key().revokedAt() == null).findFirst();
+    }
+
+    private static ResponseEntity<String> shownOnce(String title, IssuedKey issued, String csrf) {
+        return Html.page(title, "<h1>" + Html.esc(title) + "</h1>" + Html.notice("Copy the key now: it is shown "
+                + "only on this page and stored only as a hash.") + "<p><code class=\"secret\" data-key-id=\""
+                + Html.esc(issued.key().keyId()) + "\">" + Html.esc(issued.secret()) + "</code></p>"
+                + "<p><a href=\"/portal/console\">Back to the console</a></p>");
+    }
+
+    private String keysSection(String accountId, String csrf) {
+        StringBuilder rows = new StringBuilder();
+        for (KeyDetails k : keys.detailsOf(accountId)) {
+            String state = k.key().revokedAt() != null ? "revoked " + k.key().revokedAt().toString().substring(0, 10)
+                    : k.active() ? "active" : "awaiting review";
+            KeyRateLimit limit = k.rateLimit();
+            String rate = limit.unlimited() ? "unlimited"
+                    : (limit.perMinute() == null ? defaultPerMinute : limit.perMinute()) + " requests/min";
+            String plan = limit.unlimited() ? "Enterprise" : limit.perMinute() == null ? "Standard" : "Custom";
+            String actions = k.key().revokedAt() != null ? "" : Html.button("/portal/console/keys/"
+                    + k.key().keyId() + "/roll", csrf, "Roll " + k.key().hint(), Map.of())
+                    + Html.button("/portal/console/keys/" + k.key().keyId() + "/revoke", csrf,
+                    "Revoke " + k.key().hint(), Map.of());
+            rows.append("<tr data-key-id=\"").append(Html.esc(k.key().keyId())).append("\"><td>")
+                    .append(k.key().livemode() ? "live" : "test").append("</td><td><code>")
+                    .append(Html.esc(k.key().hint())).append("</code></td><td>")
+                    .append(Html.esc(k.key().createdAt().toString().substring(0, 10))).append("</td><td class=\"state\">")
+                    .append(Html.esc(state)).append("</td><td>").append(Html.esc(rate)).append("</td><td>")
+                    .append(plan).append("</td><td>").append(actions).append("</td></tr>");
+        }
+        return "<h2>API keys</h2><table><thead><tr><th scope=\"col\">Environment</th><th scope=\"col\">Key</th>"
+                + "<th scope=\"col\">Created</th><th scope=\"col\">State</th><th scope=\"col\">Rate limit</th>"
+                + "<th scope=\"col\">Plan</th><th scope=\"col\">Actions</th></tr></thead><tbody>" + rows
+                + "</tbody></table><form method=\"post\" action=\"/portal/console/keys\">" + Html.csrf(csrf)
+                + "<div class=\"field\"><label for=\"key-environment\">Environment of the new key</label>"
+                + "<select id=\"key-environment\" name=\"environment\"><option value=\"test\">Test</option>"
+                + "<option value=\"live\">Live</option></select></div>"
+                + "<button type=\"submit\">Create key</button></form>";
+    }
+
+    private List<WebhookEndpointView> endpoints(String accountId) {
+        List<WebhookEndpointView> all = new java.util.ArrayList<>();
+        for (boolean livemode : new boolean[] {false, true}) {
+            all.addAll(queries.query(new FindWebhookEndpointsQuery(accountId, livemode),
+                    ResponseTypes.multipleInstancesOf(WebhookEndpointView.class)).join());
+        }
+        return all;
+    }
+
+    private String usageSection(String accountId) {
+        YearMonth month = YearMonth.from(clock.instant().atZone(ZoneOffset.UTC));
+        UsageView usage = queries.query(new FindUsageQuery(accountId, true, month), UsageView.class).join();
+        long total = usage.lines().stream().mapToLong(UsageView.UsageLine::units).sum();
+        StringBuilder rows = new StringBuilder();
+        usage.lines().forEach(line -> rows.append("<tr><td>").append(Html.esc(line.channel())).append("</td><td>")
+                .append(line.units()).append("</td></tr>"));
+        return "<h2>Usage in " + month + "</h2><p>Billable units (one per live dispatch; the test environment is "
+                + "free): <strong id=\"usage-total\">" + total + "</strong>. Also available as "
+                + "<code>GET /v1/usage</code>.</p>" + (rows.isEmpty() ? "" : "<table><thead><tr><th scope=\"col\">"
+                + "Channel</th><th scope=\"col\">Units</th></tr></thead><tbody>" + rows + "</tbody></table>");
+    }
+}

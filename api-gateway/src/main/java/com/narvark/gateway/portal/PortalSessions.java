@@ -1,0 +1,139 @@
+package com.narvark.gateway.portal;
+
+import com.narvark.gateway.auth.ApiKeys;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ResponseCookie;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The portal's browser sessions. Every visitor gets a random cookie (HttpOnly, SameSite=Strict, Secure over https);
+ * the CSRF token of every form is an HMAC of that cookie under a server key (a synchronizer token bound to the
+ * cookie, so even anonymous forms are protected without storing anything). Signing in stores the SHA-256 of a fresh
+ * cookie (no fixation) with who signed in; the cookie itself is never stored or logged.
+ */
+@Component
+class PortalSessions {
+
+    static final String COOKIE = "narvark_portal";
+    static final String CSRF_FIELD = "csrf";
+
+    private final JdbcClient jdbc;
+    private final SecureRandom random;
+    private final Clock clock;
+    private final byte[] csrfKey;
+
+    PortalSessions(JdbcClient jdbc, SecureRandom random, Clock clock,
+                   @Value("${narvark.security.code-pepper}") String pepper) {
+        this.jdbc = jdbc;
+        this.random = random;
+        this.clock = clock;
+        // A key of its own, derived from a configured secret: the CSRF tokens then hold across nodes and restarts.
+        this.csrfKey = ApiKeys.hash("narvark-portal-csrf:" + pepper);
+    }
+
+    record Session(String kind, String actor, String accountId, String pendingOtpId) {
+    }
+
+    /** The visitor's cookie value; a new one (set on the answer) for a first visit. */
+    String browser(HttpServletRequest request, HttpServletResponse response) {
+        return cookie(request).orElseGet(() -> issueCookie(request, response));
+    }
+
+    String csrfToken(String browser) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(csrfKey, "HmacSHA256"));
+            return Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(mac.doFinal(browser.getBytes(StandardCharsets.US_ASCII)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable", e);
+        }
+    }
+
+    /** True only if the form's token belongs to this browser's cookie (constant-time comparison). */
+    boolean validCsrf(HttpServletRequest request, String token) {
+        Optional<String> browser = cookie(request);
+        return token != null && browser.isPresent() && MessageDigest.isEqual(
+                csrfToken(browser.get()).getBytes(StandardCharsets.US_ASCII),
+                token.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    Optional<Session> current(HttpServletRequest request) {
+        return cookie(request).flatMap(value -> jdbc.sql("""
+                        SELECT kind, actor, account_id, pending_otp_id FROM portal_sessions
+                        WHERE session_hash = ? AND expires_at > ?
+                        """)
+                .params(hash(value), Timestamp.from(clock.instant()))
+                .query((rs, row) -> new Session(rs.getString("kind"), rs.getString("actor"),
+                        rs.getString("account_id"), rs.getString("pending_otp_id")))
+                .optional());
+    }
+
+    Optional<Session> current(HttpServletRequest request, String kind) {
+        return current(request).filter(session -> session.kind().equals(kind));
+    }
+
+    /** Replaces the visitor's session (and cookie) with a new one; the old cookie stops meaning anything. */
+    void start(HttpServletRequest request, HttpServletResponse response, Session session, Duration lifetime) {
+        end(request, response);
+        String value = issueCookie(request, response);
+        Instant now = clock.instant();
+        jdbc.sql("""
+                INSERT INTO portal_sessions (session_hash, kind, actor, account_id, pending_otp_id, created_at,
+                                             expires_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
+                .params(hash(value), session.kind(), session.actor(), session.accountId(), session.pendingOtpId(),
+                        Timestamp.from(now), Timestamp.from(now.plus(lifetime)))
+                .update();
+    }
+
+    void end(HttpServletRequest request, HttpServletResponse response) {
+        cookie(request).ifPresent(value ->
+                jdbc.sql("DELETE FROM portal_sessions WHERE session_hash = ?").param(hash(value)).update());
+        jdbc.sql("DELETE FROM portal_sessions WHERE expires_at < ?").param(Timestamp.from(clock.instant())).update();
+    }
+
+    private String issueCookie(HttpServletRequest request, HttpServletResponse response) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String value = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        response.addHeader("Set-Cookie", ResponseCookie.from(COOKIE, value).path("/portal").httpOnly(true)
+                .secure(request.isSecure()).sameSite("Strict").build().toString());
+        // Later reads in this same request see the new value.
+        request.setAttribute(COOKIE, value);
+        return value;
+    }
+
+    private static Optional<String> cookie(HttpServletRequest request) {
+        Object fresh = request.getAttribute(COOKIE);
+        if (fresh instanceof String value) {
+            return Optional.of(value);
+        }
+        Cookie[] cookies = request.getCookies();
+        return cookies == null ? Optional.empty() : Arrays.stream(cookies)
+                .filter(c -> c.getName().equals(COOKIE) && c.getValue().matches("[A-Za-z0-9_-]{43}"))
+                .map(Cookie::getValue).findFirst();
+    }
+
+    private static byte[] hash(String value) {
+        return ApiKeys.hash(value);
+    }
+}

@@ -1,0 +1,170 @@
+package com.narvark.gateway.portal;
+
+import com.narvark.gateway.portal.PortalSessions.Session;
+import com.narvark.otp.api.Channel;
+import com.narvark.otp.api.Destination;
+import com.narvark.otp.api.OtpId;
+import com.narvark.otp.api.command.SendOtpCommand;
+import com.narvark.otp.api.command.VerificationResult;
+import com.narvark.otp.api.command.VerifyOtpCommand;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Console sign-in by emailed code, dogfooded: the code is a Narvark OTP of the platform's own portal account, sent
+ * on the email channel through the normal command path (SendOtpCommand) and checked with VerifyOtpCommand, so it
+ * gets the same expiry, attempt cap and carriers as any customer's. An unknown email gets the same answer as a
+ * member's (and no email), so the form tells nobody who has an account.
+ */
+@Controller
+class SignInController {
+
+    /** The platform's own account: the portal's sign-in codes are its (live) OTPs. */
+    static final String PORTAL_ACCOUNT = "acct_narvark_portal";
+    private static final Duration PENDING = Duration.ofMinutes(10);
+    private static final Duration SIGNED_IN = Duration.ofHours(8);
+
+    private final PortalSessions sessions;
+    private final CommandGateway commands;
+    private final PortalAudit audit;
+    private final JdbcClient jdbc;
+    private final SecureRandom random;
+    private final Clock clock;
+
+    SignInController(PortalSessions sessions, CommandGateway commands, PortalAudit audit, JdbcClient jdbc,
+                     SecureRandom random, Clock clock) {
+        this.sessions = sessions;
+        this.commands = commands;
+        this.audit = audit;
+        this.jdbc = jdbc;
+        this.random = random;
+        this.clock = clock;
+    }
+
+    @GetMapping("/portal/sign-in")
+    ResponseEntity<String> form(HttpServletRequest request, HttpServletResponse response) {
+        return emailForm(sessions.csrfToken(sessions.browser(request, response)), "", Map.of(), HttpStatus.OK);
+    }
+
+    @PostMapping("/portal/sign-in")
+    ResponseEntity<String> sendCode(HttpServletRequest request, HttpServletResponse response,
+                                    @RequestParam(name = "csrf", required = false) String csrf,
+                                    @RequestParam(name = "email", required = false) String rawEmail) {
+        if (!sessions.validCsrf(request, csrf)) {
+            return PortalPages.forbidden();
+        }
+        String email = rawEmail == null ? "" : rawEmail.strip().toLowerCase(Locale.ROOT);
+        if (!AccessRequestForm.isEmail(email)) {
+            return emailForm(csrf, email, Map.of("email", "Enter your work email address, like jane@example.com"),
+                    HttpStatus.BAD_REQUEST);
+        }
+        Optional<String> account = jdbc.sql("SELECT account_id FROM portal_members WHERE email = ?").param(email)
+                .query(String.class).optional();
+        String otpId = null;
+        if (account.isPresent()) {
+            otpId = OtpId.generate(random);
+            jdbc.sql("INSERT INTO accounts (account_id, name, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+                    .params(PORTAL_ACCOUNT, "Narvark developer portal", Timestamp.from(clock.instant())).update();
+            commands.sendAndWait(new SendOtpCommand(otpId, PORTAL_ACCOUNT, true,
+                    new Destination(Destination.Kind.EMAIL, email), Channel.EMAIL, List.of(), 6,
+                    (int) PENDING.toSeconds(), 5, null, Map.of("purpose", "console_sign_in"), clock.instant()));
+            audit.record(email, "sign_in_code_sent", account.get(), otpId);
+        }
+        sessions.start(request, response, new Session("pending", email, account.orElse(null), otpId), PENDING);
+        return Html.redirect("/portal/sign-in/code");
+    }
+
+    @GetMapping("/portal/sign-in/code")
+    ResponseEntity<String> codeForm(HttpServletRequest request, HttpServletResponse response) {
+        String csrf = sessions.csrfToken(sessions.browser(request, response));
+        Optional<Session> pending = sessions.current(request, "pending");
+        if (pending.isEmpty()) {
+            return Html.redirect("/portal/sign-in");
+        }
+        return codeForm(csrf, pending.get().actor(), Map.of(), HttpStatus.OK);
+    }
+
+    @PostMapping("/portal/sign-in/code")
+    ResponseEntity<String> verify(HttpServletRequest request, HttpServletResponse response,
+                                  @RequestParam(name = "csrf", required = false) String csrf,
+                                  @RequestParam(name = "code", required = false) String rawCode) {
+        if (!sessions.validCsrf(request, csrf)) {
+            return PortalPages.forbidden();
+        }
+        Optional<Session> pending = sessions.current(request, "pending");
+        if (pending.isEmpty()) {
+            return Html.redirect("/portal/sign-in");
+        }
+        String code = rawCode == null ? "" : rawCode.replaceAll("[\\s-]", "");
+        if (!code.matches("[0-9]{6}")) {
+            return codeForm(csrf, pending.get().actor(), Map.of("code", "Enter the 6-digit code from the email"),
+                    HttpStatus.BAD_REQUEST);
+        }
+        Session session = pending.get();
+        boolean valid = false;
+        if (session.pendingOtpId() != null) {
+            try {
+                VerificationResult result = commands.sendAndWait(
+                        new VerifyOtpCommand(session.pendingOtpId(), PORTAL_ACCOUNT, true, code));
+                valid = result != null && result.valid();
+            } catch (RuntimeException e) {
+                valid = false;
+            }
+        }
+        if (!valid) {
+            return codeForm(csrf, session.actor(), Map.of("code", "That code is not right or has expired. Check "
+                    + "the newest email, or start again to get a new code."), HttpStatus.UNAUTHORIZED);
+        }
+        sessions.start(request, response, new Session("member", session.actor(), session.accountId(), null),
+                SIGNED_IN);
+        audit.record(session.actor(), "console_signed_in", session.accountId(), null);
+        return Html.redirect("/portal/console");
+    }
+
+    @PostMapping("/portal/sign-out")
+    ResponseEntity<String> signOut(HttpServletRequest request, HttpServletResponse response,
+                                   @RequestParam(name = "csrf", required = false) String csrf) {
+        if (!sessions.validCsrf(request, csrf)) {
+            return PortalPages.forbidden();
+        }
+        sessions.end(request, response);
+        return Html.redirect("/portal/sign-in");
+    }
+
+    private static ResponseEntity<String> emailForm(String csrf, String email, Map<String, String> errors,
+                                                    HttpStatus status) {
+        return Html.page(status, "Sign in", "<h1>Sign in to the console</h1><p>We will email you a 6-digit code. "
+                + "(Yes, it is a Narvark OTP.)</p>" + Html.errorSummary(errors)
+                + "<form method=\"post\" action=\"/portal/sign-in\">" + Html.csrf(csrf)
+                + Html.input("email", "Work email", "email", email, errors, "autocomplete=\"email\" required")
+                + "<button type=\"submit\">Email me a code</button></form>"
+                + "<p>No account yet? <a href=\"/portal/access\">Request access</a>.</p>");
+    }
+
+    private static ResponseEntity<String> codeForm(String csrf, String email, Map<String, String> errors,
+                                                   HttpStatus status) {
+        return Html.page(status, "Enter your code", "<h1>Check your email</h1><p>If " + Html.esc(email)
+                + " has a Narvark account, a 6-digit code is on its way. It is valid for 10 minutes.</p>"
+                + Html.errorSummary(errors) + "<form method=\"post\" action=\"/portal/sign-in/code\">"
+                + Html.csrf(csrf) + Html.input("code", "6-digit code", "text", "", errors,
+                        "inputmode=\"numeric\" autocomplete=\"one-time-code\" maxlength=\"9\" required")
+                + "<button type=\"submit\">Sign in</button></form>"
+                + "<p><a href=\"/portal/sign-in\">Start again</a></p>");
+    }
+}
