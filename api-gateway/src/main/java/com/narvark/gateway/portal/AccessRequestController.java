@@ -21,6 +21,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class AccessRequestController {
 
+    private static final Map<String, String> LABELS = Map.of("whatsapp", "WhatsApp", "sms", "SMS", "email", "Email",
+            "voice", "Voice");
+
     private final PortalSessions sessions;
     private final AccessRequests requests;
     private final PortalMailer mailer;
@@ -104,8 +107,7 @@ class AccessRequestController {
             channels.append("<label class=\"check\"><input type=\"checkbox\" id=\"channel-").append(channel)
                     .append("\" name=\"channels\" value=\"").append(channel).append("\"")
                     .append(form.channels().contains(channel) ? " checked" : "").append("> ")
-                    .append(channel.equals("sms") ? "SMS" : channel.substring(0, 1).toUpperCase()
-                            + channel.substring(1)).append("</label>");
+                    .append(LABELS.get(channel)).append("</label>");
         }
         String channelError = errors.get("channel-whatsapp");
         String volumeError = errors.get("volume");
