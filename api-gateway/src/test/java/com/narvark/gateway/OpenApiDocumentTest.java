@@ -33,7 +33,13 @@ class OpenApiDocumentTest {
             "com.narvark.gateway.analytics.AnalyticsController",
             "com.narvark.gateway.projection.ProjectionAdminController",
             "com.narvark.gateway.dashboard.DashboardController",
-            "com.narvark.gateway.usage.UsageController");
+            "com.narvark.gateway.usage.UsageController",
+            "com.narvark.gateway.portal.AccessRequestController",
+            "com.narvark.gateway.portal.OperatorController",
+            "com.narvark.gateway.portal.KeyRevealController",
+            "com.narvark.gateway.portal.SignInController",
+            "com.narvark.gateway.portal.ConsoleController",
+            "com.narvark.gateway.portal.ConsoleWebhooksController");
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head",
             "patch", "trace");
 
