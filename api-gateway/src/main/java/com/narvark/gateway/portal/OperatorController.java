@@ -36,18 +36,20 @@ class OperatorController {
     private final Approvals approvals;
     private final PortalMailer mailer;
     private final PortalAudit audit;
+    private final SandboxMail sandboxMail;
     private final JdbcClient jdbc;
     private final byte[] adminToken;
     private final String baseUrl;
 
     OperatorController(PortalSessions sessions, AccessRequests requests, Approvals approvals, PortalMailer mailer,
-                       PortalAudit audit, JdbcClient jdbc, @Value("${narvark.admin.token:}") String adminToken,
+                       PortalAudit audit, SandboxMail sandboxMail, JdbcClient jdbc, @Value("${narvark.admin.token:}") String adminToken,
                        @Value("${narvark.portal.base-url:}") String baseUrl) {
         this.sessions = sessions;
         this.requests = requests;
         this.approvals = approvals;
         this.mailer = mailer;
         this.audit = audit;
+        this.sandboxMail = sandboxMail;
         this.jdbc = jdbc;
         this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
         this.baseUrl = baseUrl;
@@ -61,7 +63,7 @@ class OperatorController {
             return signInForm(csrf, Map.of(), HttpStatus.OK);
         }
         return Html.page("Operator", "<h1>Access requests</h1><p>Signed in as " + Html.esc(operator.get().actor())
-                + ".</p>" + pending(csrf) + inactiveLiveKeys(csrf) + auditTrail()
+                + ".</p>" + pending(csrf) + inactiveLiveKeys(csrf) + auditTrail() + sandboxOutbox()
                 + "<form method=\"post\" action=\"/portal/sign-out\">" + Html.csrf(csrf)
                 + "<button type=\"submit\">Sign out</button></form>");
     }
@@ -206,6 +208,21 @@ class OperatorController {
         return "<h2>Audit trail</h2><table><thead><tr><th scope=\"col\">At (UTC)</th><th scope=\"col\">Who</th>"
                 + "<th scope=\"col\">What</th><th scope=\"col\">Subject</th><th scope=\"col\">Detail</th></tr></thead>"
                 + "<tbody>" + rows + "</tbody></table>";
+    }
+
+    private String sandboxOutbox() {
+        if (!mailer.sandbox()) {
+            return "";
+        }
+        StringBuilder rows = new StringBuilder();
+        sandboxMail.recent(10).forEach(m -> rows.append("<tr><td>").append(Html.esc(m.at())).append("</td><td>")
+                .append(Html.esc(m.to())).append("</td><td>").append(Html.esc(m.subject())).append("</td><td><pre>")
+                .append(Html.esc(m.body())).append("</pre></td></tr>"));
+        return "<h2>Sandbox mail</h2><p>Email runs on the sandbox carrier, so nothing was really sent: the portal's "
+                + "emails and sign-in codes are here instead (newest first).</p>" + (rows.isEmpty() ? "<p>None yet."
+                + "</p>" : "<table><thead><tr><th scope=\"col\">At (UTC)</th><th scope=\"col\">To</th>"
+                + "<th scope=\"col\">Subject</th><th scope=\"col\">Text</th></tr></thead><tbody>" + rows
+                + "</tbody></table>");
     }
 
     private static ResponseEntity<String> signInForm(String csrf, Map<String, String> errors, HttpStatus status) {

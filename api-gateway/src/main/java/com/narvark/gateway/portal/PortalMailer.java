@@ -62,6 +62,11 @@ class PortalMailer {
         this.from = from;
     }
 
+    /** True when portal emails are recorded in the outbox instead of sent (the email channel runs on the sandbox). */
+    boolean sandbox() {
+        return !smtp;
+    }
+
     /** Sends (or records) one plain-text email; false if the SMTP server did not take it. */
     boolean send(String to, String subject, String body) {
         if (!smtp) {

@@ -273,6 +273,17 @@ class PortalIT extends GatewayIntegrationTest {
     }
 
     @Test
+    void shouldShowSandboxMailToTheOperatorOnlyWhenEmailRunsOnTheSandbox() {
+        String email = newEmail();
+        new Browser(port).post(approvedLink(email), Map.of());
+        signedIn(email);
+        String view = operator().get("/portal/operator").body();
+        assertThat(view).contains("Sandbox mail", "Your Narvark API keys", "Console sign-in code",
+                "Your verification code is");
+        assertThat(new Browser(port).get("/portal/operator").body()).doesNotContain("Sandbox mail");
+    }
+
+    @Test
     void shouldNeverSignInWhenTheEmailHasNoAccountOrTheCodeIsWrong() {
         String stranger = newEmail();
         Browser browser = new Browser(port);
