@@ -63,6 +63,7 @@ CREATE TABLE portal_audit (
     detail   TEXT
 );
 CREATE INDEX portal_audit_subject ON portal_audit (subject, at);
+CREATE INDEX portal_audit_actor ON portal_audit (actor, action, at);
 
 -- Portal emails recorded instead of sent when the email channel runs on the sandbox carrier. The body holds the
 -- one-time link, so it is sealed like the sandbox carrier's inbox.

@@ -39,6 +39,8 @@ class SignInController {
     static final String PORTAL_ACCOUNT = "acct_narvark_portal";
     private static final Duration PENDING = Duration.ofMinutes(10);
     private static final Duration SIGNED_IN = Duration.ofHours(8);
+    /** Codes emailed to one address per hour: enough for typos and slow mail, too few to flood an inbox. */
+    private static final int CODES_PER_HOUR = 5;
 
     private final PortalSessions sessions;
     private final CommandGateway commands;
@@ -77,7 +79,7 @@ class SignInController {
         Optional<String> account = jdbc.sql("SELECT account_id FROM portal_members WHERE email = ?").param(email)
                 .query(String.class).optional();
         String otpId = null;
-        if (account.isPresent()) {
+        if (account.isPresent() && codesSentWithinHour(email) < CODES_PER_HOUR) {
             otpId = OtpId.generate(random);
             jdbc.sql("INSERT INTO accounts (account_id, name, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
                     .params(PORTAL_ACCOUNT, "Narvark developer portal", Timestamp.from(clock.instant())).update();
@@ -145,6 +147,11 @@ class SignInController {
         }
         sessions.end(request, response);
         return Html.redirect("/portal/sign-in");
+    }
+
+    private long codesSentWithinHour(String email) {
+        return jdbc.sql("SELECT count(*) FROM portal_audit WHERE actor = ? AND action = 'sign_in_code_sent' AND at > ?")
+                .params(email, Timestamp.from(clock.instant().minus(Duration.ofHours(1)))).query(Long.class).single();
     }
 
     private static ResponseEntity<String> emailForm(String csrf, String email, Map<String, String> errors,

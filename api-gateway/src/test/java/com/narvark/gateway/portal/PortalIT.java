@@ -312,6 +312,14 @@ class PortalIT extends GatewayIntegrationTest {
         assertThat(member.post("/portal/sign-in/code", Map.of("csrf", csrf, "code", code)).status()).isEqualTo(401);
         assertThat(member.post("/portal/sign-in/code", Map.of("csrf", csrf, "code", "12ab")).status())
                 .isEqualTo(400);
+
+        // At most five codes per address and hour, however often the form is sent.
+        for (int i = 0; i < 6; i++) {
+            Browser again = new Browser(port);
+            again.post("/portal/sign-in", Map.of("csrf", again.get("/portal/sign-in").csrf(), "email", email));
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM portal_audit WHERE actor = ? AND action = 'sign_in_code_sent'")
+                .param(email).query(Long.class).single()).isEqualTo(5);
     }
 
     @Test
