@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.narvark.gateway.support.Api;
 import com.narvark.gateway.support.GatewayIntegrationTest;
+import com.narvark.otp.api.Channel;
+import com.narvark.otp.api.command.RecordOtpDispatchedCommand;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,6 +23,8 @@ class UsageIT extends GatewayIntegrationTest {
 
     @Autowired
     private JdbcClient jdbc;
+    @Autowired
+    private CommandGateway commands;
 
     private String send(String key, String to, String channel, Map<String, Object> extra) {
         Map<String, Object> body = new HashMap<>(Map.of("to", to, "channel", channel));
@@ -83,6 +88,21 @@ class UsageIT extends GatewayIntegrationTest {
         assertThat(jdbc.sql("SELECT otp_id FROM usage_dispatches WHERE account_id = ? ORDER BY otp_id")
                 .param(keys.accountId()).query(String.class).list())
                 .containsExactlyInAnyOrder(sms, email, whatsapp, fellBack);
+    }
+
+    @Test
+    void shouldCountBothChannelsOnceWhenThePrimaryAndTheFallbackWereBothDispatched() {
+        Keys keys = newAccount();
+        String otp = send(keys.live(), "+447400123459", "whatsapp", Map.of("fallback", List.of("sms")));
+        awaitStatus(keys.live(), otp, "delivered");
+        // As when the primary's receipt timed out and the fallback went out too; the carrier's second report of the
+        // primary's dispatch is no new dispatch.
+        commands.sendAndWait(new RecordOtpDispatchedCommand(otp, Channel.SMS, 1, "scripted-fallback"));
+        commands.sendAndWait(new RecordOtpDispatchedCommand(otp, Channel.WHATSAPP, 0, "scripted-duplicate"));
+        commands.sendAndWait(new RecordOtpDispatchedCommand(otp, Channel.SMS, 1, "scripted-duplicate"));
+        await(() -> usage(keys.live(), "").get("total_units").asLong() == 2, Duration.ofSeconds(20));
+
+        assertThat(units(usage(keys.live(), ""))).isEqualTo(Map.of("whatsapp", 1L, "sms", 1L));
     }
 
     @Test
