@@ -32,7 +32,9 @@ class OpenApiDocumentTest {
             "com.narvark.gateway.events.OtpEventsController",
             "com.narvark.gateway.analytics.AnalyticsController",
             "com.narvark.gateway.projection.ProjectionAdminController",
-            "com.narvark.gateway.dashboard.DashboardController");
+            "com.narvark.gateway.dashboard.DashboardController",
+            "com.narvark.gateway.otp.OtpActionsController",
+            "com.narvark.gateway.fraud.FraudGuardController");
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head",
             "patch", "trace");
 

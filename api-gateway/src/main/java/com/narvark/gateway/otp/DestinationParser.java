@@ -29,6 +29,19 @@ final class DestinationParser {
         return channel == Channel.EMAIL ? email(to) : phone(to, channel);
     }
 
+    /** The phone number's ISO 3166-1 region (e.g. GB), for the country allowlist; null for email or no region. */
+    static String countryOf(Destination to) {
+        if (to.kind() != Destination.Kind.PHONE) {
+            return null;
+        }
+        try {
+            String region = PHONES.getRegionCodeForNumber(PHONES.parse(to.value(), "ZZ"));
+            return region == null || region.equals("ZZ") || region.equals("001") ? null : region;
+        } catch (NumberParseException e) {
+            return null; // already validated by parse(); cannot happen
+        }
+    }
+
     private static Destination phone(String to, Channel channel) {
         if (!to.startsWith("+") || to.length() > 32) {
             throw ApiException.invalid("to", channel.wireName()
