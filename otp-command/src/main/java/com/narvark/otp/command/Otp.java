@@ -5,33 +5,32 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import com.narvark.otp.api.Channel;
 import com.narvark.otp.api.Destination;
 import com.narvark.otp.api.GuardReason;
-import com.narvark.otp.api.OtpRefusal;
-import com.narvark.otp.api.command.CancelOtpCommand;
-import com.narvark.otp.api.command.ResendOtpCommand;
-import com.narvark.otp.api.event.OtpCancelledEvent;
-import com.narvark.otp.api.event.OtpGuardTrippedEvent;
-import com.narvark.otp.api.event.OtpResentEvent;
-import com.narvark.otp.api.event.OtpSendRefusedEvent;
-import java.time.Duration;
 import com.narvark.otp.api.OtpErrorCode;
+import com.narvark.otp.api.OtpRefusal;
 import com.narvark.otp.api.OtpStatus;
 import com.narvark.otp.api.TestModeCode;
+import com.narvark.otp.api.command.CancelOtpCommand;
 import com.narvark.otp.api.command.RecordOtpDeliveredCommand;
 import com.narvark.otp.api.command.RecordOtpDeliveryFailedCommand;
 import com.narvark.otp.api.command.RecordOtpDispatchedCommand;
 import com.narvark.otp.api.command.RecordOtpReadCommand;
+import com.narvark.otp.api.command.ResendOtpCommand;
 import com.narvark.otp.api.command.SendOtpCommand;
 import com.narvark.otp.api.command.VerificationResult;
 import com.narvark.otp.api.command.VerifyOtpCommand;
 import com.narvark.otp.api.crypto.SecretCipher;
+import com.narvark.otp.api.event.OtpCancelledEvent;
 import com.narvark.otp.api.event.OtpDeliveredEvent;
 import com.narvark.otp.api.event.OtpDeliveryFailedEvent;
 import com.narvark.otp.api.event.OtpDispatchedEvent;
 import com.narvark.otp.api.event.OtpExpiredEvent;
 import com.narvark.otp.api.event.OtpFailedEvent;
+import com.narvark.otp.api.event.OtpGuardTrippedEvent;
 import com.narvark.otp.api.event.OtpLockedEvent;
 import com.narvark.otp.api.event.OtpReadEvent;
 import com.narvark.otp.api.event.OtpRequestedEvent;
+import com.narvark.otp.api.event.OtpResentEvent;
+import com.narvark.otp.api.event.OtpSendRefusedEvent;
 import com.narvark.otp.api.event.OtpVerificationFailedEvent;
 import com.narvark.otp.api.event.OtpVerifiedEvent;
 import com.narvark.otp.command.DeliveryAttempts.Outcome;
@@ -133,14 +132,9 @@ public class Otp {
         if (status.isFinal() || !now.isBefore(expiresAt)) {
             throw refusal(OtpErrorCode.OTP_NOT_ACTIVE, 0, "the OTP has ended");
         }
-        if (sends >= policy.maxSends()) {
-            throw refusal(OtpErrorCode.RESEND_LIMIT_REACHED, 0, "the OTP was sent " + sends + " times already");
-        }
-        Instant allowedAt = lastSentAt.plus(policy.cooldown());
-        if (now.isBefore(allowedAt)) {
-            long wait = (Duration.between(now, allowedAt).toMillis() + 999) / 1000;
-            throw refusal(OtpErrorCode.RESEND_TOO_SOON, wait, "resend allowed in " + wait + " s");
-        }
+        policy.refusal(sends, lastSentAt, now).ifPresent(refusal -> {
+            throw new CommandExecutionException("resend refused: " + refusal.code(), null, refusal);
+        });
         if (!command.newCode()) {
             apply(new OtpResentEvent(otpId, sends, null, null, now));
             return;
