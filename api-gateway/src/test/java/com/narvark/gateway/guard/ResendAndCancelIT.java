@@ -112,4 +112,20 @@ class ResendAndCancelIT extends GatewayIntegrationTest {
         assertThat(status.get("sends").asInt()).isEqualTo(1);
         assertThat(status.get("status").asString()).isNotEqualTo("cancelled");
     }
+
+    @Test
+    void shouldReplayTheFirstAnswerWhenACancelIsRetriedWithItsIdempotencyKey() {
+        Keys keys = newAccount();
+        String otp = send(keys.test(), "+15005550001");
+        HttpRequest.Builder cancel = api.request("/v1/otp/" + otp + "/cancel", keys.test())
+                .header("Idempotency-Key", "cancel-" + otp).POST(HttpRequest.BodyPublishers.noBody());
+
+        Api.Response first = api.send(cancel);
+        Api.Response retried = api.send(cancel);
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(retried.body()).isEqualTo(first.body());
+        assertThat(retried.headers().firstValue("Idempotent-Replayed")).contains("true");
+    }
 }
