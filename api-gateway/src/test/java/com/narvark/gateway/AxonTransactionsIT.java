@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.narvark.gateway.support.GatewayIntegrationTest;
 import com.narvark.otp.api.Channel;
 import com.narvark.otp.api.Destination;
+import com.narvark.otp.api.GuardPolicy;
 import com.narvark.otp.api.OtpId;
 import com.narvark.otp.api.command.SendOtpCommand;
 import java.security.SecureRandom;
@@ -46,8 +47,8 @@ class AxonTransactionsIT extends GatewayIntegrationTest {
     void shouldLeaveNoDeadlineBehindWhenTheSendCommandFails() {
         Instant requestedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         SendOtpCommand send = new SendOtpCommand(OtpId.generate(new SecureRandom()), "acct_tx", true,
-                new Destination(Destination.Kind.PHONE, "+447911123456"), Channel.SMS, List.of(), 6, 300, 5, null,
-                Map.of(), requestedAt);
+                new Destination(Destination.Kind.PHONE, "+447911123456"), "GB", Channel.SMS, List.of(), 6, 300, 5,
+                null, Map.of(), GuardPolicy.DEFAULT, requestedAt);
         commands.sendAndWait(send);
         assertThat(deadlinesDueAt(requestedAt.plusSeconds(300))).isEqualTo(1);
 

@@ -39,7 +39,10 @@ class OpenApiDocumentTest {
             "com.narvark.gateway.portal.KeyRevealController",
             "com.narvark.gateway.portal.SignInController",
             "com.narvark.gateway.portal.ConsoleController",
-            "com.narvark.gateway.portal.ConsoleWebhooksController");
+            "com.narvark.gateway.portal.ConsoleWebhooksController",
+            "com.narvark.gateway.otp.OtpActionsController",
+            "com.narvark.gateway.fraud.FraudGuardController");
+
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head",
             "patch", "trace");
 

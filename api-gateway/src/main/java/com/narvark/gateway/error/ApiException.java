@@ -8,12 +8,19 @@ public class ApiException extends RuntimeException {
     private final HttpStatus status;
     private final String code;
     private final String param;
+    private final long retryAfterSeconds;
 
     public ApiException(HttpStatus status, String code, String message, String param) {
+        this(status, code, message, param, 0);
+    }
+
+    /** A refusal that lifts by itself: answered with {@code Retry-After} when {@code retryAfterSeconds} > 0. */
+    public ApiException(HttpStatus status, String code, String message, String param, long retryAfterSeconds) {
         super(message, null, false, false);
         this.status = status;
         this.code = code;
         this.param = param;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public static ApiException invalid(String param, String message) {
@@ -30,6 +37,10 @@ public class ApiException extends RuntimeException {
 
     public HttpStatus status() {
         return status;
+    }
+
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public ApiErrorBody body() {

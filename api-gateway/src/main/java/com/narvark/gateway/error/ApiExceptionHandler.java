@@ -25,7 +25,11 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiErrorBody> api(ApiException e) {
-        return ResponseEntity.status(e.status()).body(e.body());
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.status());
+        if (e.retryAfterSeconds() > 0) {
+            answer.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+        }
+        return answer.body(e.body());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

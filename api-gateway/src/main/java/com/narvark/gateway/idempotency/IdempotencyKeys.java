@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 final class IdempotencyKeys {
 
     static final String HEADER = "Idempotency-Key";
-    private static final Pattern CREATING = Pattern.compile("/v1/otp/send|/v1/webhook_endpoints");
+    private static final Pattern CREATING = Pattern.compile("/v1/otp/send|/v1/webhook_endpoints|/v1/otp/[^/]+/(resend|cancel)");
     private static final Pattern WELL_FORMED = Pattern.compile("[\\x21-\\x7e]{1,255}");
 
     private IdempotencyKeys() {

@@ -1,9 +1,9 @@
 package com.narvark.gateway.otp;
 
 import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import com.narvark.gateway.error.ApiException;
 import com.narvark.otp.api.Channel;
@@ -27,6 +27,19 @@ final class DestinationParser {
 
     static Destination parse(String to, Channel channel) {
         return channel == Channel.EMAIL ? email(to) : phone(to, channel);
+    }
+
+    /** The phone number's ISO 3166-1 region (e.g. GB), for the country allowlist; null for email or no region. */
+    static String countryOf(Destination to) {
+        if (to.kind() != Destination.Kind.PHONE) {
+            return null;
+        }
+        try {
+            String region = PHONES.getRegionCodeForNumber(PHONES.parse(to.value(), "ZZ"));
+            return region == null || region.equals("ZZ") || region.equals("001") ? null : region;
+        } catch (NumberParseException e) {
+            return null; // already validated by parse(); cannot happen
+        }
     }
 
     private static Destination phone(String to, Channel channel) {

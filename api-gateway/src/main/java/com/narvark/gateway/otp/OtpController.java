@@ -2,9 +2,11 @@ package com.narvark.gateway.otp;
 
 import com.narvark.gateway.auth.Caller;
 import com.narvark.gateway.error.ApiException;
+import com.narvark.gateway.fraud.GuardPolicies;
 import com.narvark.otp.api.OtpId;
 import com.narvark.otp.api.OtpStatus;
 import com.narvark.otp.api.command.SendOtpCommand;
+import com.narvark.otp.api.command.SendOtpResult;
 import com.narvark.otp.api.command.VerificationResult;
 import com.narvark.otp.api.command.VerifyOtpCommand;
 import com.narvark.otp.api.query.FindOtpQuery;
@@ -41,31 +43,40 @@ class OtpController {
     private final QueryGateway queries;
     private final SecureRandom random;
     private final Clock clock;
+    private final GuardPolicies guardPolicies;
     private final int maxAttempts;
 
     OtpController(CommandGateway commands, QueryGateway queries, SecureRandom random, Clock clock,
-                  @Value("${narvark.otp.max-attempts:5}") int maxAttempts) {
+                  GuardPolicies guardPolicies, @Value("${narvark.otp.max-attempts:5}") int maxAttempts) {
         this.commands = commands;
         this.queries = queries;
         this.random = random;
         this.clock = clock;
+        this.guardPolicies = guardPolicies;
         this.maxAttempts = maxAttempts;
     }
 
-    /** Answers once the OTP is durably stored; dispatch to the carrier follows asynchronously. */
+    /**
+     * Answers once the OTP is durably stored; dispatch to the carrier follows asynchronously. A send the fraud guards
+     * refuse is recorded (status {@code refused}) and answered 403 or 429; it never reaches a carrier.
+     */
     @PostMapping("/send")
     OtpJson send(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @RequestBody Map<String, Object> body) {
         SendRequest request = SendRequestParser.parse(body);
         String otpId = OtpId.generate(random);
         Instant now = clock.instant();
         int attempts = request.maxAttempts() == null ? maxAttempts : request.maxAttempts();
-        commands.sendAndWait(new SendOtpCommand(otpId, caller.accountId(), caller.livemode(), request.to(),
-                request.channel(), request.fallback(), request.codeLength(), request.ttlSeconds(), attempts,
-                request.template(), request.metadata(), now));
+        SendOtpResult result = commands.sendAndWait(new SendOtpCommand(otpId, caller.accountId(), caller.livemode(),
+                request.to(), DestinationParser.countryOf(request.to()), request.channel(), request.fallback(),
+                request.codeLength(), request.ttlSeconds(), attempts, request.template(), request.metadata(),
+                guardPolicies.of(caller.accountId(), caller.livemode()), now));
+        if (!result.accepted()) {
+            throw CommandErrors.guarded(result.refusedFor(), result.retryAfterSeconds());
+        }
         return OtpJson.of(new OtpStatusView(otpId, caller.accountId(), caller.livemode(), OtpStatus.PENDING,
                 request.to().value(), request.channel(), request.fallback(), List.of(), request.codeLength(), 0,
-                attempts, request.metadata(), new OtpTimeline(now, now.plusSeconds(request.ttlSeconds()),
-                null, null, null, null, null, null, null)));
+                attempts, 1, request.metadata(), new OtpTimeline(now, now.plusSeconds(request.ttlSeconds()),
+                null, null, null, null, null, null, null, now, null)));
     }
 
     @PostMapping("/verify")
@@ -81,7 +92,8 @@ class OtpController {
         }
         try {
             VerificationResult result = commands.sendAndWait(
-                    new VerifyOtpCommand(otpId, caller.accountId(), caller.livemode(), code));
+                    new VerifyOtpCommand(otpId, caller.accountId(), caller.livemode(), code,
+                            guardPolicies.of(caller.accountId(), caller.livemode())));
             return VerifyJson.of(result);
         } catch (RuntimeException e) {
             throw CommandErrors.translate(e);

@@ -3,8 +3,10 @@ package com.narvark.gateway.portal;
 import com.narvark.gateway.portal.PortalSessions.Session;
 import com.narvark.otp.api.Channel;
 import com.narvark.otp.api.Destination;
+import com.narvark.otp.api.GuardPolicy;
 import com.narvark.otp.api.OtpId;
 import com.narvark.otp.api.command.SendOtpCommand;
+import com.narvark.otp.api.command.SendOtpResult;
 import com.narvark.otp.api.command.VerificationResult;
 import com.narvark.otp.api.command.VerifyOtpCommand;
 import jakarta.servlet.http.HttpServletRequest;
@@ -83,10 +85,17 @@ class SignInController {
             otpId = OtpId.generate(random);
             jdbc.sql("INSERT INTO accounts (account_id, name, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
                     .params(PORTAL_ACCOUNT, "Narvark developer portal", Timestamp.from(clock.instant())).update();
-            commands.sendAndWait(new SendOtpCommand(otpId, PORTAL_ACCOUNT, true,
-                    new Destination(Destination.Kind.EMAIL, email), Channel.EMAIL, List.of(), 6,
-                    (int) PENDING.toSeconds(), 5, null, Map.of("purpose", "console_sign_in"), clock.instant()));
-            audit.record(email, "sign_in_code_sent", account.get(), otpId);
+            SendOtpResult result = commands.sendAndWait(new SendOtpCommand(otpId, PORTAL_ACCOUNT, true,
+                    new Destination(Destination.Kind.EMAIL, email), null, Channel.EMAIL, List.of(), 6,
+                    (int) PENDING.toSeconds(), 5, null, Map.of("purpose", "console_sign_in"), GuardPolicy.DEFAULT,
+                    clock.instant()));
+            if (result.accepted()) {
+                audit.record(email, "sign_in_code_sent", account.get(), otpId);
+            } else {
+                // The fraud guards hold for the portal too; the page looks the same, the code just never comes.
+                audit.record(email, "sign_in_code_refused", account.get(), result.refusedFor().name());
+                otpId = null;
+            }
         }
         sessions.start(request, response, new Session("pending", email, account.orElse(null), otpId), PENDING);
         return Html.redirect("/portal/sign-in/code");
@@ -123,7 +132,7 @@ class SignInController {
         if (session.pendingOtpId() != null) {
             try {
                 VerificationResult result = commands.sendAndWait(
-                        new VerifyOtpCommand(session.pendingOtpId(), PORTAL_ACCOUNT, true, code));
+                        new VerifyOtpCommand(session.pendingOtpId(), PORTAL_ACCOUNT, true, code, GuardPolicy.DEFAULT));
                 valid = result != null && result.valid();
             } catch (RuntimeException e) {
                 valid = false;

@@ -6,6 +6,7 @@ import com.narvark.gateway.support.Api;
 import com.narvark.gateway.support.GatewayIntegrationTest;
 import com.narvark.otp.api.Channel;
 import com.narvark.otp.api.Destination;
+import com.narvark.otp.api.GuardPolicy;
 import com.narvark.otp.api.OtpId;
 import com.narvark.otp.api.command.SendOtpCommand;
 import java.security.SecureRandom;
@@ -142,8 +143,8 @@ class AnalyticsIT extends GatewayIntegrationTest {
         // Sent a minute ago with the shortest ttl: its expiry deadline is already due.
         String expired = OtpId.generate(new SecureRandom());
         commands.sendAndWait(new SendOtpCommand(expired, keys.accountId(), true,
-                new Destination(Destination.Kind.PHONE, "+4915112345678"), Channel.SMS, List.of(), 6, 60, 5, null,
-                Map.of(), Instant.now().minusSeconds(61)));
+                new Destination(Destination.Kind.PHONE, "+4915112345678"), "DE", Channel.SMS, List.of(), 6, 60, 5,
+                null, Map.of(), GuardPolicy.DEFAULT, Instant.now().minusSeconds(61)));
         awaitStatus(l, fellBack, "delivered");
         awaitStatus(l, failed, "failed");
         awaitStatus(l, expired, "expired");

@@ -3,25 +3,34 @@ package com.narvark.otp.command;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.narvark.otp.api.Channel;
+import com.narvark.otp.api.Destination;
+import com.narvark.otp.api.GuardReason;
 import com.narvark.otp.api.OtpErrorCode;
+import com.narvark.otp.api.OtpRefusal;
 import com.narvark.otp.api.OtpStatus;
 import com.narvark.otp.api.TestModeCode;
+import com.narvark.otp.api.command.CancelOtpCommand;
 import com.narvark.otp.api.command.RecordOtpDeliveredCommand;
 import com.narvark.otp.api.command.RecordOtpDeliveryFailedCommand;
 import com.narvark.otp.api.command.RecordOtpDispatchedCommand;
 import com.narvark.otp.api.command.RecordOtpReadCommand;
+import com.narvark.otp.api.command.ResendOtpCommand;
 import com.narvark.otp.api.command.SendOtpCommand;
 import com.narvark.otp.api.command.VerificationResult;
 import com.narvark.otp.api.command.VerifyOtpCommand;
 import com.narvark.otp.api.crypto.SecretCipher;
+import com.narvark.otp.api.event.OtpCancelledEvent;
 import com.narvark.otp.api.event.OtpDeliveredEvent;
 import com.narvark.otp.api.event.OtpDeliveryFailedEvent;
 import com.narvark.otp.api.event.OtpDispatchedEvent;
 import com.narvark.otp.api.event.OtpExpiredEvent;
 import com.narvark.otp.api.event.OtpFailedEvent;
+import com.narvark.otp.api.event.OtpGuardTrippedEvent;
 import com.narvark.otp.api.event.OtpLockedEvent;
 import com.narvark.otp.api.event.OtpReadEvent;
 import com.narvark.otp.api.event.OtpRequestedEvent;
+import com.narvark.otp.api.event.OtpResentEvent;
+import com.narvark.otp.api.event.OtpSendRefusedEvent;
 import com.narvark.otp.api.event.OtpVerificationFailedEvent;
 import com.narvark.otp.api.event.OtpVerifiedEvent;
 import com.narvark.otp.command.DeliveryAttempts.Outcome;
@@ -35,7 +44,10 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
-/** One OTP: its code (as a hash), its attempts, its expiry and its delivery steps. Decides; never reads a clock. */
+/**
+ * One OTP: its code (as a hash), its attempts, its sends, its expiry and its delivery steps. Decides; never reads a
+ * clock of its own. Created by {@link OtpSendHandler}, which runs the fraud guards first.
+ */
 @Aggregate
 public class Otp {
 
@@ -45,7 +57,11 @@ public class Otp {
     private String otpId;
     private String accountId;
     private boolean livemode;
+    private Destination to;
+    private int codeLength;
     private byte[] codeHash;
+    private int sends;
+    private Instant lastSentAt;
     private int maxAttempts;
     private int attemptsUsed;
     private Instant expiresAt;
@@ -56,22 +72,27 @@ public class Otp {
     protected Otp() {
     }
 
-    @CommandHandler
-    public Otp(SendOtpCommand command, CodeGenerator generator, CodeHasher hasher, SecretCipher cipher,
-               DeadlineManager deadlineManager) {
-        // Test-environment codes are documented and predictable; they never reach a carrier.
-        String code = command.livemode() ? generator.generate(command.codeLength())
-                : TestModeCode.forLength(command.codeLength());
+    /** A new OTP, its code sealed; the send handler decided the fraud guards let it through. */
+    Otp(SendOtpCommand command, byte[] codeHash, byte[] encryptedCode, DeadlineManager deadlineManager,
+        GuardReason monitoredTrip, Instant now) {
         Instant expiry = command.requestedAt().plusSeconds(command.ttlSeconds());
         String deadlineId = deadlineManager.schedule(expiry, EXPIRY_DEADLINE);
         apply(new OtpRequestedEvent(command.otpId(), command.accountId(), command.livemode(), command.to(),
                 command.channel(), command.fallback(), command.codeLength(), command.maxAttempts(), command.template(),
-                command.metadata(), hasher.hash(command.otpId(), code), cipher.encrypt(code, command.otpId()),
-                command.requestedAt(), expiry, deadlineId));
+                command.metadata(), codeHash, encryptedCode, command.requestedAt(), expiry, deadlineId));
+        if (monitoredTrip != null) {
+            apply(new OtpGuardTrippedEvent(command.otpId(), monitoredTrip, false, now));
+        }
+    }
+
+    /** A send a fraud guard refused: recorded, never delivered, never verifiable. */
+    Otp(SendOtpCommand command, GuardReason refusal, Instant now) {
+        apply(new OtpSendRefusedEvent(command.otpId(), command.accountId(), command.livemode(), command.to(),
+                command.channel(), command.metadata(), refusal, now));
     }
 
     @CommandHandler
-    public VerificationResult handle(VerifyOtpCommand command, CodeHasher hasher, Clock clock,
+    public VerificationResult handle(VerifyOtpCommand command, CodeHasher hasher, FraudGuards guards, Clock clock,
                                      DeadlineManager deadlineManager) {
         requireOwner(command.accountId(), command.livemode());
         Instant now = clock.instant();
@@ -82,6 +103,11 @@ public class Otp {
         if (status.isFinal()) {
             return result(false);
         }
+        if (destinationUnderAttack(command, guards, now)) {
+            apply(new OtpLockedEvent(otpId, now));
+            deadlineManager.cancelSchedule(EXPIRY_DEADLINE, expiryDeadlineId);
+            return result(false);
+        }
         if (hasher.matches(otpId, command.code(), codeHash)) {
             apply(new OtpVerifiedEvent(otpId, attemptsUsed + 1, now));
             deadlineManager.cancelSchedule(EXPIRY_DEADLINE, expiryDeadlineId);
@@ -89,11 +115,45 @@ public class Otp {
         }
         int used = attemptsUsed + 1;
         apply(new OtpVerificationFailedEvent(otpId, used, maxAttempts - used, now));
+        guards.recordFailure(accountId, livemode, to, now);
         if (used >= maxAttempts) {
             apply(new OtpLockedEvent(otpId, now));
             deadlineManager.cancelSchedule(EXPIRY_DEADLINE, expiryDeadlineId);
         }
         return result(false);
+    }
+
+    /** Sends the code again (a new delivery round); never touches the expiry or the wrong-attempt count. */
+    @CommandHandler
+    public void handle(ResendOtpCommand command, CodeGenerator generator, CodeHasher hasher, SecretCipher cipher,
+                       ResendPolicy policy, Clock clock) {
+        requireOwner(command.accountId(), command.livemode());
+        Instant now = clock.instant();
+        if (status.isFinal() || !now.isBefore(expiresAt)) {
+            throw refusal(OtpErrorCode.OTP_NOT_ACTIVE, 0, "the OTP has ended");
+        }
+        policy.refusal(sends, lastSentAt, now).ifPresent(refusal -> {
+            throw new CommandExecutionException("resend refused: " + refusal.code(), null, refusal);
+        });
+        if (!command.newCode()) {
+            apply(new OtpResentEvent(otpId, sends, null, null, now));
+            return;
+        }
+        String code = livemode ? generator.generate(codeLength) : TestModeCode.forLength(codeLength);
+        apply(new OtpResentEvent(otpId, sends, hasher.hash(otpId, code), cipher.encrypt(code, otpId), now));
+    }
+
+    @CommandHandler
+    public void handle(CancelOtpCommand command, Clock clock, DeadlineManager deadlineManager) {
+        requireOwner(command.accountId(), command.livemode());
+        if (status == OtpStatus.CANCELLED) {
+            return;
+        }
+        if (status.isFinal()) {
+            throw refusal(OtpErrorCode.OTP_NOT_ACTIVE, 0, "the OTP has ended");
+        }
+        apply(new OtpCancelledEvent(otpId, clock.instant()));
+        deadlineManager.cancelSchedule(EXPIRY_DEADLINE, expiryDeadlineId);
     }
 
     @CommandHandler
@@ -144,12 +204,39 @@ public class Otp {
         otpId = event.otpId();
         accountId = event.accountId();
         livemode = event.livemode();
+        to = event.to();
+        codeLength = event.codeLength();
         codeHash = event.codeHash();
+        sends = 1;
+        lastSentAt = event.requestedAt();
         maxAttempts = event.maxAttempts();
         expiresAt = event.expiresAt();
         expiryDeadlineId = event.expiryDeadlineId();
         status = OtpStatus.PENDING;
         attempts = new DeliveryAttempts(event.channel(), event.fallback());
+    }
+
+    @EventSourcingHandler
+    void on(OtpSendRefusedEvent event) {
+        otpId = event.otpId();
+        accountId = event.accountId();
+        livemode = event.livemode();
+        status = OtpStatus.REFUSED;
+    }
+
+    @EventSourcingHandler
+    void on(OtpResentEvent event) {
+        sends = event.round() + 1;
+        lastSentAt = event.resentAt();
+        attempts.startRound(event.round());
+        if (event.newCode()) {
+            codeHash = event.codeHash();
+        }
+    }
+
+    @EventSourcingHandler
+    void on(OtpCancelledEvent event) {
+        status = OtpStatus.CANCELLED;
     }
 
     @EventSourcingHandler
@@ -204,6 +291,21 @@ public class Otp {
         if (!status.isFinal() && next.ordinal() > status.ordinal()) {
             status = next;
         }
+    }
+
+    /** True when the destination's wrong-code cap is reached and the account enforces its guards. */
+    private boolean destinationUnderAttack(VerifyOtpCommand command, FraudGuards guards, Instant now) {
+        GuardReason reason = guards.failureCap(accountId, livemode, to, now).reason();
+        if (reason == null) {
+            return false;
+        }
+        boolean enforced = !command.guard().monitorOnly();
+        apply(new OtpGuardTrippedEvent(otpId, reason, enforced, now));
+        return enforced;
+    }
+
+    private static CommandExecutionException refusal(OtpErrorCode code, long retryAfterSeconds, String message) {
+        return new CommandExecutionException(message, null, new OtpRefusal(code, retryAfterSeconds));
     }
 
     private VerificationResult result(boolean valid) {

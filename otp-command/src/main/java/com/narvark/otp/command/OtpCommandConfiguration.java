@@ -1,12 +1,15 @@
 package com.narvark.otp.command;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
+import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The aggregate's collaborators; they reach its handlers as parameters. */
+/** The aggregate's collaborators (they reach its handlers as parameters) and the handler that creates OTPs. */
 @Configuration(proxyBeanMethods = false)
 class OtpCommandConfiguration {
 
@@ -18,5 +21,28 @@ class OtpCommandConfiguration {
     @Bean
     CodeHasher codeHasher(@Value("${narvark.security.code-pepper}") String pepperBase64) {
         return new CodeHasher(Base64.getDecoder().decode(pepperBase64));
+    }
+
+    @Bean
+    ResendPolicy resendPolicy(@Value("${narvark.otp.resend.cooldown:30s}") Duration cooldown,
+                              @Value("${narvark.otp.resend.max-sends:5}") int maxSends) {
+        return new ResendPolicy(cooldown, maxSends);
+    }
+
+    @Bean
+    FraudGuards fraudGuards(JdbcClient jdbc, @Value("${narvark.security.code-pepper}") String pepperBase64,
+                            @Value("${narvark.fraud.destination.max-sends:5}") int maxSends,
+                            @Value("${narvark.fraud.destination.send-window:10m}") Duration sendWindow,
+                            @Value("${narvark.fraud.destination.max-failures:100}") int maxFailures,
+                            @Value("${narvark.fraud.destination.failure-window:1d}") Duration failureWindow) {
+        Duration retention = sendWindow.compareTo(failureWindow) > 0 ? sendWindow : failureWindow;
+        DestinationLedger ledger = new JdbcDestinationLedger(jdbc, Base64.getDecoder().decode(pepperBase64),
+                retention);
+        return new FraudGuards(ledger, new FraudGuards.Limits(maxSends, sendWindow, maxFailures, failureWindow));
+    }
+
+    @Bean
+    OtpSendHandler otpSendHandler(Repository<Otp> otpRepository, FraudGuards guards) {
+        return new OtpSendHandler(otpRepository, guards);
     }
 }

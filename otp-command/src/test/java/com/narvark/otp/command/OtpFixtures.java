@@ -2,7 +2,9 @@ package com.narvark.otp.command;
 
 import com.narvark.otp.api.Channel;
 import com.narvark.otp.api.Destination;
+import com.narvark.otp.api.GuardPolicy;
 import com.narvark.otp.api.command.SendOtpCommand;
+import com.narvark.otp.api.command.VerifyOtpCommand;
 import com.narvark.otp.api.crypto.SecretCipher;
 import com.narvark.otp.api.event.OtpRequestedEvent;
 import java.security.SecureRandom;
@@ -31,17 +33,32 @@ final class OtpFixtures {
     }
 
     static AggregateTestFixture<Otp> fixture(MovableClock clock) {
+        return fixture(clock, new FraudGuards(new InMemoryDestinationLedger(), FraudGuards.Limits.DEFAULT));
+    }
+
+    static AggregateTestFixture<Otp> fixture(MovableClock clock, FraudGuards guards) {
         AggregateTestFixture<Otp> fixture = new AggregateTestFixture<>(Otp.class);
         fixture.registerInjectableResource((CodeGenerator) length -> LIVE_CODE.substring(0, length));
         fixture.registerInjectableResource(HASHER);
         fixture.registerInjectableResource(CIPHER);
         fixture.registerInjectableResource(clock);
+        fixture.registerInjectableResource(guards);
+        fixture.registerInjectableResource(ResendPolicy.DEFAULT);
+        fixture.registerAnnotatedCommandHandler(new OtpSendHandler(fixture.getRepository(), guards));
         return fixture;
     }
 
     static SendOtpCommand send(boolean livemode, List<Channel> fallback) {
+        return send(livemode, fallback, GuardPolicy.DEFAULT, "GB");
+    }
+
+    static SendOtpCommand send(boolean livemode, List<Channel> fallback, GuardPolicy guard, String country) {
         return new SendOtpCommand(OTP_ID, ACCOUNT, livemode, new Destination(Destination.Kind.PHONE, "+447911123456"),
-                Channel.WHATSAPP, fallback, 6, TTL, 5, "otp_verification", Map.of("order", "42"), T0);
+                country, Channel.WHATSAPP, fallback, 6, TTL, 5, "otp_verification", Map.of("order", "42"), guard, T0);
+    }
+
+    static VerifyOtpCommand verify(String code) {
+        return new VerifyOtpCommand(OTP_ID, ACCOUNT, true, code, GuardPolicy.DEFAULT);
     }
 
     static OtpRequestedEvent requested(List<Channel> fallback) {

@@ -5,6 +5,7 @@ import static com.narvark.otp.command.OtpFixtures.LIVE_CODE;
 import static com.narvark.otp.command.OtpFixtures.OTP_ID;
 import static com.narvark.otp.command.OtpFixtures.T0;
 
+import com.narvark.otp.api.GuardPolicy;
 import com.narvark.otp.api.OtpErrorCode;
 import com.narvark.otp.api.OtpStatus;
 import com.narvark.otp.api.command.VerificationResult;
@@ -31,7 +32,7 @@ class OtpVerifyTest {
     }
 
     private static VerifyOtpCommand verify(String code) {
-        return new VerifyOtpCommand(OTP_ID, ACCOUNT, true, code);
+        return OtpFixtures.verify(code);
     }
 
     @Test
@@ -98,7 +99,7 @@ class OtpVerifyTest {
     @Test
     void shouldAnswerNotFoundWhenAnotherAccountVerifies() {
         fixture.given(OtpFixtures.requested(List.of()))
-                .when(new VerifyOtpCommand(OTP_ID, "acct_other", true, LIVE_CODE))
+                .when(new VerifyOtpCommand(OTP_ID, "acct_other", true, LIVE_CODE, GuardPolicy.DEFAULT))
                 .expectException(CommandExecutionException.class)
                 .expectExceptionDetails(OtpErrorCode.OTP_NOT_FOUND)
                 .expectNoEvents();
@@ -107,7 +108,7 @@ class OtpVerifyTest {
     @Test
     void shouldAnswerNotFoundWhenTheOtherEnvironmentVerifies() {
         fixture.given(OtpFixtures.requested(List.of()))
-                .when(new VerifyOtpCommand(OTP_ID, ACCOUNT, false, LIVE_CODE))
+                .when(new VerifyOtpCommand(OTP_ID, ACCOUNT, false, LIVE_CODE, GuardPolicy.DEFAULT))
                 .expectException(CommandExecutionException.class)
                 .expectExceptionDetails(OtpErrorCode.OTP_NOT_FOUND)
                 .expectNoEvents();

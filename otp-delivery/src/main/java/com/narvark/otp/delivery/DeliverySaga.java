@@ -1,10 +1,11 @@
 package com.narvark.otp.delivery;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.narvark.otp.api.Channel;
 import com.narvark.otp.api.command.RecordOtpDeliveryFailedCommand;
 import com.narvark.otp.api.crypto.SecretCipher;
+import com.narvark.otp.api.event.OtpCancelledEvent;
 import com.narvark.otp.api.event.OtpDeliveredEvent;
 import com.narvark.otp.api.event.OtpDeliveryFailedEvent;
 import com.narvark.otp.api.event.OtpDispatchedEvent;
@@ -12,6 +13,7 @@ import com.narvark.otp.api.event.OtpExpiredEvent;
 import com.narvark.otp.api.event.OtpFailedEvent;
 import com.narvark.otp.api.event.OtpLockedEvent;
 import com.narvark.otp.api.event.OtpRequestedEvent;
+import com.narvark.otp.api.event.OtpResentEvent;
 import com.narvark.otp.api.event.OtpVerifiedEvent;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,8 +32,9 @@ import org.axonframework.spring.stereotype.Saga;
 /**
  * Delivers one OTP: the primary channel first, then each fallback in order when a carrier refuses, reports a failed
  * delivery, or stays silent past the channel's receipt timeout. A carrier call that never reports back is retried
- * once with the same reference (carriers with idempotency drop the duplicate). Ends when the OTP is verified,
- * expires, locks, or every channel has failed. Collaborators arrive as handler parameters; the state holds only the
+ * once with the same reference (carriers with idempotency drop the duplicate). A resend walks the channels again as
+ * a new round (attempt = round × channels + i). Ends when the OTP is verified, expires, locks, is cancelled, or
+ * every channel of the current round has failed. Collaborators arrive as handler parameters; the state holds only the
  * sealed code, never the plaintext.
  */
 @Saga
@@ -100,9 +103,20 @@ public class DeliverySaga {
             return;
         }
         cancelTimeout(deadlines);
-        if (attempt + 1 < channels.size()) {
+        if (attempt % channels.size() + 1 < channels.size()) {
             startAttempt(attempt + 1, dispatcher, cipher, deadlines, settings, clock);
         }
+    }
+
+    /** A resend starts a new round on the primary channel; what the previous round still reports is ignored. */
+    @SagaEventHandler(associationProperty = OTP_ID)
+    public void on(OtpResentEvent event, CarrierDispatch dispatcher, SecretCipher cipher, DeadlineManager deadlines,
+                   DeliverySettings settings, Clock clock) {
+        cancelTimeout(deadlines);
+        if (event.newCode()) {
+            sealedCode = event.encryptedCode();
+        }
+        startAttempt(event.round() * channels.size(), dispatcher, cipher, deadlines, settings, clock);
     }
 
     @DeadlineHandler(deadlineName = ATTEMPT_TIMEOUT)
@@ -117,7 +131,7 @@ public class DeliverySaga {
             send(dispatcher, cipher, deadlines, settings, clock);
             return;
         }
-        commands.send(new RecordOtpDeliveryFailedCommand(otpId, channels.get(attempt), attempt,
+        commands.send(new RecordOtpDeliveryFailedCommand(otpId, channel(), attempt,
                 dispatched ? "receipt_timeout" : "carrier_timeout"));
     }
 
@@ -145,6 +159,12 @@ public class DeliverySaga {
         cancelTimeout(deadlines);
     }
 
+    @EndSaga
+    @SagaEventHandler(associationProperty = OTP_ID)
+    public void on(OtpCancelledEvent event, DeadlineManager deadlines) {
+        cancelTimeout(deadlines);
+    }
+
     private void startAttempt(int next, CarrierDispatch dispatcher, SecretCipher cipher, DeadlineManager deadlines,
                               DeliverySettings settings, Clock clock) {
         attempt = next;
@@ -161,12 +181,17 @@ public class DeliverySaga {
             return; // nothing worth delivering any more; the expiry ends this saga
         }
         sends++;
-        Channel channel = channels.get(attempt);
+        Channel channel = channel();
         String code = cipher.decrypt(sealedCode, otpId);
         String text = OtpMessageText.render(channel, code, Duration.between(now, expiresAt), Locale.ENGLISH);
-        dispatcher.submit(livemode, new OutboundMessage(otpId, attempt, accountId, channel, to, code, text,
-                template, expiresAt));
+        dispatcher.submit(livemode, new OutboundMessage(otpId, attempt, attempt % channels.size(), accountId,
+                channel, to, code, text, template, expiresAt));
         timeoutId = deadlines.schedule(settings.sendTimeout(), ATTEMPT_TIMEOUT, attempt);
+    }
+
+    /** Attempt n of any round is channel n mod the number of channels: each round walks the same list. */
+    private Channel channel() {
+        return channels.get(attempt % channels.size());
     }
 
     private void cancelTimeout(DeadlineManager deadlines) {

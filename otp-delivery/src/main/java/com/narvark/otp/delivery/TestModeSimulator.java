@@ -36,7 +36,7 @@ class TestModeSimulator implements ChannelProvider {
         return switch (outcome(message.to())) {
             case "0002", "read" -> new CarrierAcceptance(id, Receipt.READ);
             case "0003", "undeliverable" -> {
-                if (message.attempt() == 0) {
+                if (message.fallbackStep() == 0) {
                     throw new CarrierRefusedException("undeliverable", "simulated: primary channel undeliverable");
                 }
                 yield new CarrierAcceptance(id, Receipt.DELIVERED);

@@ -6,6 +6,7 @@ import com.narvark.otp.api.Channel;
 import com.narvark.otp.api.Destination;
 import com.narvark.otp.api.command.RecordOtpDeliveryFailedCommand;
 import com.narvark.otp.api.crypto.SecretCipher;
+import com.narvark.otp.api.event.OtpCancelledEvent;
 import com.narvark.otp.api.event.OtpDeliveredEvent;
 import com.narvark.otp.api.event.OtpDeliveryFailedEvent;
 import com.narvark.otp.api.event.OtpDispatchedEvent;
@@ -13,6 +14,7 @@ import com.narvark.otp.api.event.OtpExpiredEvent;
 import com.narvark.otp.api.event.OtpFailedEvent;
 import com.narvark.otp.api.event.OtpLockedEvent;
 import com.narvark.otp.api.event.OtpRequestedEvent;
+import com.narvark.otp.api.event.OtpResentEvent;
 import com.narvark.otp.api.event.OtpVerifiedEvent;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -175,5 +177,41 @@ class DeliverySagaTest {
     void shouldEndWhenEveryChannelFailed() {
         fixture.givenAPublished(requested(true)).whenPublishingA(new OtpFailedEvent(ID, "refused", T0))
                 .expectActiveSagas(0).expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void shouldEndWhenTheOtpIsCancelled() {
+        fixture.givenAPublished(requested(true)).whenPublishingA(new OtpCancelledEvent(ID, T0))
+                .expectActiveSagas(0).expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void shouldStartANewRoundOnThePrimaryChannelWhenResent() {
+        fixture.givenAPublished(requested(true, Channel.SMS))
+                .andThenAPublished(new OtpDeliveryFailedEvent(ID, Channel.WHATSAPP, 0, "not_on_whatsapp", T0))
+                .whenPublishingA(new OtpResentEvent(ID, 1, null, null, T0))
+                .expectActiveSagas(1)
+                .expectScheduledDeadlineWithName(Duration.ofSeconds(15), DeliverySaga.ATTEMPT_TIMEOUT);
+        assertThat(sent).extracting(s -> s.message().channel())
+                .containsExactly(Channel.WHATSAPP, Channel.SMS, Channel.WHATSAPP);
+        assertThat(sent.get(2).message().attempt()).isEqualTo(2);
+        assertThat(sent.get(2).message().code()).isEqualTo("492817");
+    }
+
+    @Test
+    void shouldFallBackWithinTheNewRoundAndIgnoreTheOldRoundWhenResent() {
+        fixture.givenAPublished(requested(true, Channel.SMS))
+                .andThenAPublished(new OtpResentEvent(ID, 1, null, null, T0))
+                .andThenAPublished(new OtpDeliveryFailedEvent(ID, Channel.WHATSAPP, 0, "late", T0))
+                .whenPublishingA(new OtpDeliveryFailedEvent(ID, Channel.WHATSAPP, 2, "not_on_whatsapp", T0));
+        assertThat(sent).extracting(s -> s.message().attempt()).containsExactly(0, 2, 3);
+        assertThat(sent.get(2).message().channel()).isEqualTo(Channel.SMS);
+    }
+
+    @Test
+    void shouldDeliverTheNewCodeWhenResentWithANewOne() {
+        fixture.givenAPublished(requested(true))
+                .whenPublishingA(new OtpResentEvent(ID, 1, new byte[32], CIPHER.encrypt("730451", ID), T0));
+        assertThat(sent).extracting(s -> s.message().code()).containsExactly("492817", "730451");
     }
 }

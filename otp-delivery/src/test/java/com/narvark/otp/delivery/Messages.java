@@ -12,7 +12,7 @@ public final class Messages {
     public static OutboundMessage message(Channel channel, String to, int attempt) {
         String text = OtpMessageText.render(channel, "492817", java.time.Duration.ofMinutes(5),
                 java.util.Locale.ENGLISH);
-        return new OutboundMessage("otp_0123456789abcdefghjkmnpqrs", attempt, "acct", channel, to, "492817", text,
+        return new OutboundMessage("otp_0123456789abcdefghjkmnpqrs", attempt, attempt, "acct", channel, to, "492817", text,
                 "otp_verification", Instant.now().plusSeconds(300));
     }
 }

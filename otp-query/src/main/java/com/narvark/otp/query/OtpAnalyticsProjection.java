@@ -52,12 +52,9 @@ class OtpAnalyticsProjection {
         repository.record(e.otpId(), Outcome.READ_AT, e.readAt(), e.attempt());
     }
 
-    /** A failed attempt is no outcome of the OTP, but a failed fallback attempt still means a fallback was used. */
     @EventHandler
     void on(OtpDeliveryFailedEvent e) {
-        if (e.attempt() > 0) {
-            repository.markFallbackUsed(e.otpId());
-        }
+        repository.markFallbackTried(e.otpId(), e.attempt());
     }
 
     @EventHandler

@@ -26,29 +26,35 @@ class OtpAnalyticsRepository {
 
     void insert(OtpRequestedEvent e) {
         jdbc.sql("""
-                INSERT INTO otp_analytics (otp_id, account_id, livemode, sent_day, channel, country, sent_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (otp_id) DO NOTHING
+                INSERT INTO otp_analytics (otp_id, account_id, livemode, sent_day, channel, country, sent_at,
+                    channel_count)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (otp_id) DO NOTHING
                 """)
                 .params(e.otpId(), e.accountId(), e.livemode(),
                         Date.valueOf(e.requestedAt().atZone(ZoneOffset.UTC).toLocalDate()), e.channel().wireName(),
-                        DestinationCountry.of(e.to()), Timestamp.from(e.requestedAt()))
+                        DestinationCountry.of(e.to()), Timestamp.from(e.requestedAt()), 1 + e.fallback().size())
                 .update();
     }
 
-    /** Records the first time the OTP reached {@code outcome}; {@code attempt} above 0 means a fallback was tried. */
+    /**
+     * Records the first time the OTP reached {@code outcome}. The attempt's place in its send round (attempt mod the
+     * number of channels) above 0 means a fallback was tried.
+     */
     void record(String otpId, Outcome outcome, Instant at, int attempt) {
         String column = outcome.name().toLowerCase();
         int updated = jdbc.sql("UPDATE otp_analytics SET " + column + " = COALESCE(" + column + ", ?), "
-                        + "fallback_used = fallback_used OR ? WHERE otp_id = ?")
-                .params(Timestamp.from(at), attempt > 0, otpId).update();
+                        + "fallback_used = fallback_used OR ? % channel_count > 0 WHERE otp_id = ?")
+                .params(Timestamp.from(at), attempt, otpId).update();
         if (updated == 0) {
             // The stream and the table disagree: fail so the event is retried or dead-lettered.
             throw new IllegalStateException("no otp_analytics row for " + otpId);
         }
     }
 
-    void markFallbackUsed(String otpId) {
-        jdbc.sql("UPDATE otp_analytics SET fallback_used = true WHERE otp_id = ?").param(otpId).update();
+    /** A failed attempt is no outcome, but a failed fallback attempt still means a fallback was used. */
+    void markFallbackTried(String otpId, int attempt) {
+        jdbc.sql("UPDATE otp_analytics SET fallback_used = fallback_used OR ? % channel_count > 0 WHERE otp_id = ?")
+                .params(attempt, otpId).update();
     }
 
     void deleteAll() {

@@ -1,7 +1,6 @@
 package com.narvark.otp.query;
 
 import com.narvark.otp.api.event.OtpEvent;
-import com.narvark.otp.api.event.OtpRequestedEvent;
 import com.narvark.otp.api.query.FindOtpEventPageQuery;
 import com.narvark.otp.api.query.FindOtpEventsQuery;
 import com.narvark.otp.api.query.OtpEventPageView;
@@ -50,8 +49,8 @@ class OtpEventQueries {
                 continue;
             }
             // The first event names the owner; another account's or environment's OTP is simply not there.
-            if (events.isEmpty() && !(event instanceof OtpRequestedEvent requested
-                    && requested.accountId().equals(query.accountId()) && requested.livemode() == query.livemode())) {
+            if (events.isEmpty() && OtpStatusFold.open(event).filter(view -> view.accountId()
+                    .equals(query.accountId()) && view.livemode() == query.livemode()).isEmpty()) {
                 return List.of();
             }
             events.add(PublicEventFields.view(message.getIdentifier(), message.getSequenceNumber(),

@@ -2,6 +2,7 @@ package com.narvark.otp.query;
 
 import com.narvark.otp.api.Channel;
 import com.narvark.otp.api.OtpStatus;
+import com.narvark.otp.api.event.OtpCancelledEvent;
 import com.narvark.otp.api.event.OtpDeliveredEvent;
 import com.narvark.otp.api.event.OtpDeliveryFailedEvent;
 import com.narvark.otp.api.event.OtpDispatchedEvent;
@@ -11,6 +12,8 @@ import com.narvark.otp.api.event.OtpFailedEvent;
 import com.narvark.otp.api.event.OtpLockedEvent;
 import com.narvark.otp.api.event.OtpReadEvent;
 import com.narvark.otp.api.event.OtpRequestedEvent;
+import com.narvark.otp.api.event.OtpResentEvent;
+import com.narvark.otp.api.event.OtpSendRefusedEvent;
 import com.narvark.otp.api.event.OtpVerificationFailedEvent;
 import com.narvark.otp.api.event.OtpVerifiedEvent;
 import com.narvark.otp.api.query.OtpStatusView;
@@ -18,6 +21,7 @@ import com.narvark.otp.api.query.OtpTimeline;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The status view as a fold over an OTP's events. The projection stores its result; the query side also runs it
@@ -31,7 +35,9 @@ final class OtpStatusFold {
     private final List<Channel> tried;
     private int used;
     private int remaining;
+    private int sends;
     private Instant dispatchedAt, deliveredAt, readAt, verifiedAt, expiredAt, failedAt, lockedAt;
+    private Instant lastSentAt, cancelledAt;
 
     private OtpStatusFold(OtpStatusView view) {
         origin = view;
@@ -40,6 +46,7 @@ final class OtpStatusFold {
         tried = new ArrayList<>(view.channelsTried());
         used = view.attemptsUsed();
         remaining = view.attemptsRemaining();
+        sends = view.sends();
         OtpTimeline t = view.timeline();
         dispatchedAt = t.dispatchedAt();
         deliveredAt = t.deliveredAt();
@@ -48,12 +55,33 @@ final class OtpStatusFold {
         expiredAt = t.expiredAt();
         failedAt = t.failedAt();
         lockedAt = t.lockedAt();
+        lastSentAt = t.lastSentAt();
+        cancelledAt = t.cancelledAt();
     }
 
     static OtpStatusView start(OtpRequestedEvent e) {
         return new OtpStatusView(e.otpId(), e.accountId(), e.livemode(), OtpStatus.PENDING, e.to().value(),
-                e.channel(), e.fallback(), List.of(), e.codeLength(), 0, e.maxAttempts(), e.metadata(),
-                new OtpTimeline(e.requestedAt(), e.expiresAt(), null, null, null, null, null, null, null));
+                e.channel(), e.fallback(), List.of(), e.codeLength(), 0, e.maxAttempts(), 1, e.metadata(),
+                new OtpTimeline(e.requestedAt(), e.expiresAt(), null, null, null, null, null, null, null,
+                        e.requestedAt(), null));
+    }
+
+    /** A refused send never had a code: it ends as it starts, with nothing sent and nothing to verify. */
+    static OtpStatusView start(OtpSendRefusedEvent e) {
+        return new OtpStatusView(e.otpId(), e.accountId(), e.livemode(), OtpStatus.REFUSED, e.to().value(),
+                e.channel(), List.of(), List.of(), 0, 0, 0, 0, e.metadata(),
+                new OtpTimeline(e.refusedAt(), e.refusedAt(), null, null, null, null, null, null, null, null, null));
+    }
+
+    /** The first view of an OTP, from the event that opens its stream; empty for any other event. */
+    static Optional<OtpStatusView> open(OtpEvent event) {
+        if (event instanceof OtpRequestedEvent requested) {
+            return Optional.of(start(requested));
+        }
+        if (event instanceof OtpSendRefusedEvent refused) {
+            return Optional.of(start(refused));
+        }
+        return Optional.empty();
     }
 
     static OtpStatusView apply(OtpStatusView view, OtpEvent event) {
@@ -94,6 +122,12 @@ final class OtpStatusFold {
         } else if (event instanceof OtpExpiredEvent e) {
             status = OtpStatus.EXPIRED;
             expiredAt = e.expiredAt();
+        } else if (event instanceof OtpResentEvent e) {
+            sends = e.round() + 1;
+            lastSentAt = e.resentAt();
+        } else if (event instanceof OtpCancelledEvent e) {
+            status = OtpStatus.CANCELLED;
+            cancelledAt = e.cancelledAt();
         }
     }
 
@@ -117,8 +151,8 @@ final class OtpStatusFold {
     private OtpStatusView toView() {
         OtpTimeline t = origin.timeline();
         return new OtpStatusView(origin.otpId(), origin.accountId(), origin.livemode(), status, origin.to(), channel,
-                origin.fallback(), List.copyOf(tried), origin.codeLength(), used, remaining, origin.metadata(),
-                new OtpTimeline(t.createdAt(), t.expiresAt(), dispatchedAt, deliveredAt, readAt, verifiedAt,
-                        expiredAt, failedAt, lockedAt));
+                origin.fallback(), List.copyOf(tried), origin.codeLength(), used, remaining, sends,
+                origin.metadata(), new OtpTimeline(t.createdAt(), t.expiresAt(), dispatchedAt, deliveredAt, readAt,
+                        verifiedAt, expiredAt, failedAt, lockedAt, lastSentAt, cancelledAt));
     }
 }

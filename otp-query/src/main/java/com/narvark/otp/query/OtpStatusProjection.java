@@ -1,7 +1,8 @@
 package com.narvark.otp.query;
 
 import com.narvark.otp.api.event.OtpEvent;
-import com.narvark.otp.api.event.OtpRequestedEvent;
+import com.narvark.otp.api.query.OtpStatusView;
+import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -22,8 +23,9 @@ class OtpStatusProjection {
 
     @EventHandler
     void on(OtpEvent event) {
-        if (event instanceof OtpRequestedEvent requested) {
-            repository.save(OtpStatusFold.start(requested));
+        Optional<OtpStatusView> opened = OtpStatusFold.open(event);
+        if (opened.isPresent()) {
+            repository.save(opened.get());
             return;
         }
         // A missing row means the stream and the table disagree: fail so the event is retried or dead-lettered.

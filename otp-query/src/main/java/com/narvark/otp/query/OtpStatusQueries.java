@@ -1,7 +1,6 @@
 package com.narvark.otp.query;
 
 import com.narvark.otp.api.event.OtpEvent;
-import com.narvark.otp.api.event.OtpRequestedEvent;
 import com.narvark.otp.api.query.FindOtpQuery;
 import com.narvark.otp.api.query.OtpStatusView;
 import java.util.Optional;
@@ -28,8 +27,10 @@ class OtpStatusQueries {
 
     @QueryHandler
     Optional<OtpStatusView> handle(FindOtpQuery query) {
-        return repository.find(query.otpId()).or(() -> foldFromEventStore(query.otpId()))
-                .filter(view -> view.accountId().equals(query.accountId()) && view.livemode() == query.livemode());
+        Optional<OtpStatusView> view = query.fromEventStore() ? foldFromEventStore(query.otpId())
+                : repository.find(query.otpId()).or(() -> foldFromEventStore(query.otpId()));
+        return view
+                .filter(v -> v.accountId().equals(query.accountId()) && v.livemode() == query.livemode());
     }
 
     private Optional<OtpStatusView> foldFromEventStore(String otpId) {
@@ -37,10 +38,8 @@ class OtpStatusQueries {
         DomainEventStream stream = eventStore.readEvents(otpId);
         while (stream.hasNext()) {
             DomainEventMessage<?> message = stream.next();
-            if (message.getPayload() instanceof OtpRequestedEvent requested) {
-                view = OtpStatusFold.start(requested);
-            } else if (view != null && message.getPayload() instanceof OtpEvent event) {
-                view = OtpStatusFold.apply(view, event);
+            if (message.getPayload() instanceof OtpEvent event) {
+                view = view == null ? OtpStatusFold.open(event).orElse(null) : OtpStatusFold.apply(view, event);
             }
         }
         return Optional.ofNullable(view);

@@ -42,20 +42,23 @@ class OtpStatusRepository {
         jdbc.sql("""
                 INSERT INTO otp_status (otp_id, account_id, livemode, status, to_address, channel, fallback,
                     channels_tried, code_length, attempts_used, attempts_remaining, metadata, created_at, expires_at,
-                    dispatched_at, delivered_at, read_at, verified_at, expired_at, failed_at, locked_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    dispatched_at, delivered_at, read_at, verified_at, expired_at, failed_at, locked_at, sends,
+                    last_sent_at, cancelled_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (otp_id) DO UPDATE SET status = excluded.status, channel = excluded.channel,
                     channels_tried = excluded.channels_tried, attempts_used = excluded.attempts_used,
                     attempts_remaining = excluded.attempts_remaining, dispatched_at = excluded.dispatched_at,
                     delivered_at = excluded.delivered_at, read_at = excluded.read_at,
                     verified_at = excluded.verified_at, expired_at = excluded.expired_at,
-                    failed_at = excluded.failed_at, locked_at = excluded.locked_at
+                    failed_at = excluded.failed_at, locked_at = excluded.locked_at, sends = excluded.sends,
+                    last_sent_at = excluded.last_sent_at, cancelled_at = excluded.cancelled_at
                 """)
                 .params(v.otpId(), v.accountId(), v.livemode(), v.status().wireName(), v.to(),
                         v.channel().wireName(), wireNames(v.fallback()), wireNames(v.channelsTried()),
                         v.codeLength(), v.attemptsUsed(), v.attemptsRemaining(), json(v.metadata()),
                         ts(t.createdAt()), ts(t.expiresAt()), ts(t.dispatchedAt()), ts(t.deliveredAt()),
-                        ts(t.readAt()), ts(t.verifiedAt()), ts(t.expiredAt()), ts(t.failedAt()), ts(t.lockedAt()))
+                        ts(t.readAt()), ts(t.verifiedAt()), ts(t.expiredAt()), ts(t.failedAt()), ts(t.lockedAt()),
+                        v.sends(), ts(t.lastSentAt()), ts(t.cancelledAt()))
                 .update();
     }
 
@@ -69,10 +72,11 @@ class OtpStatusRepository {
                 OtpStatus.valueOf(rs.getString("status").toUpperCase()), rs.getString("to_address"),
                 channel(rs.getString("channel")), channels(rs.getArray("fallback")),
                 channels(rs.getArray("channels_tried")), rs.getInt("code_length"), rs.getInt("attempts_used"),
-                rs.getInt("attempts_remaining"), metadata(rs.getString("metadata")),
+                rs.getInt("attempts_remaining"), rs.getInt("sends"), metadata(rs.getString("metadata")),
                 new OtpTimeline(instant(rs, "created_at"), instant(rs, "expires_at"), instant(rs, "dispatched_at"),
                         instant(rs, "delivered_at"), instant(rs, "read_at"), instant(rs, "verified_at"),
-                        instant(rs, "expired_at"), instant(rs, "failed_at"), instant(rs, "locked_at")));
+                        instant(rs, "expired_at"), instant(rs, "failed_at"), instant(rs, "locked_at"),
+                        instant(rs, "last_sent_at"), instant(rs, "cancelled_at")));
     }
 
     private static Channel channel(String wireName) {

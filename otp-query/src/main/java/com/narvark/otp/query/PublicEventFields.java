@@ -1,15 +1,19 @@
 package com.narvark.otp.query;
 
 import com.narvark.otp.api.Channel;
+import com.narvark.otp.api.event.OtpCancelledEvent;
 import com.narvark.otp.api.event.OtpDeliveredEvent;
 import com.narvark.otp.api.event.OtpDeliveryFailedEvent;
 import com.narvark.otp.api.event.OtpDispatchedEvent;
 import com.narvark.otp.api.event.OtpEvent;
 import com.narvark.otp.api.event.OtpExpiredEvent;
 import com.narvark.otp.api.event.OtpFailedEvent;
+import com.narvark.otp.api.event.OtpGuardTrippedEvent;
 import com.narvark.otp.api.event.OtpLockedEvent;
 import com.narvark.otp.api.event.OtpReadEvent;
 import com.narvark.otp.api.event.OtpRequestedEvent;
+import com.narvark.otp.api.event.OtpResentEvent;
+import com.narvark.otp.api.event.OtpSendRefusedEvent;
 import com.narvark.otp.api.event.OtpVerificationFailedEvent;
 import com.narvark.otp.api.event.OtpVerifiedEvent;
 import com.narvark.otp.api.query.OtpEventView;
@@ -83,6 +87,27 @@ final class PublicEventFields {
         } else if (event instanceof OtpExpiredEvent e) {
             data.put("expired_at", e.expiredAt().toString());
             return "otp.expired";
+        } else if (event instanceof OtpResentEvent e) {
+            data.put("round", e.round());
+            data.put("new_code", e.newCode());
+            data.put("resent_at", e.resentAt().toString());
+            return "otp.resent";
+        } else if (event instanceof OtpCancelledEvent e) {
+            data.put("cancelled_at", e.cancelledAt().toString());
+            return "otp.cancelled";
+        } else if (event instanceof OtpSendRefusedEvent e) {
+            data.put("livemode", e.livemode());
+            data.put("to", e.to().value());
+            data.put("channel", e.channel().wireName());
+            data.put("metadata", e.metadata());
+            data.put("reason", e.reason().wireName());
+            data.put("refused_at", e.refusedAt().toString());
+            return "otp.refused";
+        } else if (event instanceof OtpGuardTrippedEvent e) {
+            data.put("reason", e.reason().wireName());
+            data.put("enforced", e.enforced());
+            data.put("tripped_at", e.trippedAt().toString());
+            return "otp.guard_tripped";
         }
         throw new IllegalStateException("no public shape for " + event.getClass().getSimpleName());
     }

@@ -4,15 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.narvark.otp.api.Channel;
 import com.narvark.otp.api.Destination;
+import com.narvark.otp.api.GuardReason;
+import com.narvark.otp.api.event.OtpCancelledEvent;
 import com.narvark.otp.api.event.OtpDeliveredEvent;
 import com.narvark.otp.api.event.OtpDeliveryFailedEvent;
 import com.narvark.otp.api.event.OtpDispatchedEvent;
 import com.narvark.otp.api.event.OtpEvent;
 import com.narvark.otp.api.event.OtpExpiredEvent;
 import com.narvark.otp.api.event.OtpFailedEvent;
+import com.narvark.otp.api.event.OtpGuardTrippedEvent;
 import com.narvark.otp.api.event.OtpLockedEvent;
 import com.narvark.otp.api.event.OtpReadEvent;
 import com.narvark.otp.api.event.OtpRequestedEvent;
+import com.narvark.otp.api.event.OtpResentEvent;
+import com.narvark.otp.api.event.OtpSendRefusedEvent;
 import com.narvark.otp.api.event.OtpVerificationFailedEvent;
 import com.narvark.otp.api.event.OtpVerifiedEvent;
 import com.narvark.otp.api.query.OtpEventView;
@@ -36,7 +41,11 @@ class PublicEventFieldsTest {
             new OtpDispatchedEvent(ID, Channel.SMS, 1, "SM1", T), new OtpDeliveredEvent(ID, Channel.SMS, 1, T),
             new OtpReadEvent(ID, Channel.SMS, 1, T), new OtpDeliveryFailedEvent(ID, Channel.WHATSAPP, 0, "r", T),
             new OtpFailedEvent(ID, "r", T), new OtpVerificationFailedEvent(ID, 1, 4, T), new OtpLockedEvent(ID, T),
-            new OtpVerifiedEvent(ID, 2, T), new OtpExpiredEvent(ID, T));
+            new OtpVerifiedEvent(ID, 2, T), new OtpExpiredEvent(ID, T),
+            new OtpResentEvent(ID, 1, new byte[] {7}, new byte[] {8}, T), new OtpCancelledEvent(ID, T),
+            new OtpSendRefusedEvent(ID, "acct", true, new Destination(Destination.Kind.PHONE, "+447400123456"),
+                    Channel.SMS, Map.of(), GuardReason.DESTINATION_RATE_LIMITED, T),
+            new OtpGuardTrippedEvent(ID, GuardReason.COUNTRY_NOT_ALLOWED, false, T));
 
     @Test
     void shouldGiveEveryEventKindItsOwnPublicTypeWhenMapped() {
@@ -58,5 +67,11 @@ class PublicEventFieldsTest {
         assertThat(data.values()).noneMatch(value -> value instanceof byte[]);
         assertThat(data.toString()).doesNotContain("deadline-42", Arrays.toString(new byte[] {1, 2, 3}));
         assertThat(data).containsEntry("to", "+447400123456").containsEntry("fallbacks", List.of("sms"));
+    }
+
+    @Test
+    void shouldNeverExposeANewCodeWhenAResendIsMapped() {
+        Map<String, Object> data = PublicEventFields.view("e", 0, T, EVERY_KIND.get(10)).data();
+        assertThat(data).containsOnlyKeys("round", "new_code", "resent_at").containsEntry("new_code", true);
     }
 }

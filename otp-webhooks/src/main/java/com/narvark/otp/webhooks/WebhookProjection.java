@@ -1,6 +1,7 @@
 package com.narvark.otp.webhooks;
 
 import com.narvark.otp.api.RandomIds;
+import com.narvark.otp.api.event.OtpCancelledEvent;
 import com.narvark.otp.api.event.OtpDeliveredEvent;
 import com.narvark.otp.api.event.OtpDispatchedEvent;
 import com.narvark.otp.api.event.OtpExpiredEvent;
@@ -92,6 +93,12 @@ class WebhookProjection {
     @DisallowReplay
     void on(OtpLockedEvent e, EventMessage<?> message) {
         publish(message, WebhookEventType.LOCKED, e.otpId(), e.lockedAt(), null, Map.of());
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(OtpCancelledEvent e, EventMessage<?> message) {
+        publish(message, WebhookEventType.CANCELLED, e.otpId(), e.cancelledAt(), null, Map.of());
     }
 
     private void publish(EventMessage<?> message, WebhookEventType type, String otpId, Instant occurredAt,

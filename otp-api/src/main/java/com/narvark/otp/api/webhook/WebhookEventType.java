@@ -11,7 +11,8 @@ public enum WebhookEventType {
     VERIFIED("otp.verified"),
     EXPIRED("otp.expired"),
     FAILED("otp.failed"),
-    LOCKED("otp.locked");
+    LOCKED("otp.locked"),
+    CANCELLED("otp.cancelled");
 
     private final String wireName;
 

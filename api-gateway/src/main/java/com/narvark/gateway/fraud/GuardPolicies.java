@@ -1,0 +1,45 @@
+package com.narvark.gateway.fraud;
+
+import com.narvark.otp.api.GuardPolicy;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code fraud_guard_policies} table: one account's guard settings per environment. */
+@Repository
+public class GuardPolicies {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    GuardPolicies(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public GuardPolicy of(String accountId, boolean livemode) {
+        return jdbc.sql("SELECT allowed_countries, monitor_only FROM fraud_guard_policies "
+                        + "WHERE account_id = ? AND livemode = ?")
+                .params(accountId, livemode)
+                .query((rs, row) -> new GuardPolicy(
+                        Set.copyOf(Arrays.asList((String[]) rs.getArray("allowed_countries").getArray())),
+                        rs.getBoolean("monitor_only")))
+                .optional().orElse(GuardPolicy.DEFAULT);
+    }
+
+    void save(String accountId, boolean livemode, GuardPolicy policy) {
+        jdbc.sql("""
+                INSERT INTO fraud_guard_policies (account_id, livemode, allowed_countries, monitor_only, updated_at)
+                VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (account_id, livemode) DO UPDATE SET allowed_countries = excluded.allowed_countries,
+                    monitor_only = excluded.monitor_only, updated_at = excluded.updated_at
+                """)
+                .params(accountId, livemode, new TreeSet<>(policy.allowedCountries()).toArray(String[]::new),
+                        policy.monitorOnly(), Timestamp.from(clock.instant()))
+                .update();
+    }
+}
