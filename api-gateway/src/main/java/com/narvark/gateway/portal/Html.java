@@ -53,6 +53,7 @@ final class Html {
                 <link rel="stylesheet" href="/portal/portal.css">
                 </head>
                 <body>
+                <a class="skip" href="#main">Skip to content</a>
                 <header><a class="brand" href="/portal/access">Narvark</a>
                 <nav aria-label="Portal"><a href="/portal/access">Request access</a>
                 <a href="/portal/console">Console</a></nav></header>
