@@ -39,6 +39,11 @@ right = client.verify(otp["id"], "123 456")
 check(right["valid"] and right["status"] == "verified", "verify with the right code", right)
 
 status = client.get(otp["id"])
+for _ in range(100):  # the status read model follows the event store within moments
+    if status["status"] == "verified":
+        break
+    time.sleep(0.1)
+    status = client.get(otp["id"])
 check(status["status"] == "verified" and status["attempts_used"] == 2, "status", status)
 
 listed = []

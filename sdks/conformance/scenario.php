@@ -1,0 +1,84 @@
+<?php
+
+// The conformance scenario with the PHP SDK (run by run.py, which sets the environment).
+declare(strict_types=1);
+
+spl_autoload_register(static function (string $class): void {
+    $file = __DIR__ . '/../php/src/' . str_replace('\\', '/', substr($class, strlen('Narvark\\'))) . '.php';
+    if (str_starts_with($class, 'Narvark\\') && is_file($file)) {
+        require $file;
+    }
+});
+
+use Narvark\Client;
+use Narvark\Exception\WebhookVerificationException;
+use Narvark\Webhook;
+
+$sdk = getenv('NARVARK_SDK');
+$receiver = getenv('NARVARK_RECEIVER_URL');
+
+function check(bool $condition, string $step, mixed $detail = ''): void
+{
+    global $sdk;
+    if (!$condition) {
+        echo "[$sdk] FAIL $step " . json_encode($detail) . "\n";
+        exit(1);
+    }
+    echo "[$sdk] ok   $step\n";
+}
+
+$client = new Client(getenv('NARVARK_API_KEY'), ['base_url' => getenv('NARVARK_BASE_URL'), 'max_retries' => 3]);
+$run = bin2hex(random_bytes(16));
+$hookPath = "/hooks/$sdk-$run";
+
+$endpoint = $client->createWebhookEndpoint(['url' => $receiver . $hookPath, 'events' => ['otp.verified']]);
+check(str_starts_with($endpoint['secret'], 'whsec_'), 'create webhook endpoint');
+
+$otp = $client->send(['to' => '+15005550001', 'channel' => 'sms', 'metadata' => ['conformance' => $sdk, 'run' => $run]]);
+check($otp['status'] === 'pending' && str_starts_with($otp['id'], 'otp_'), 'send (retried after the dropped connection)');
+
+$wrong = $client->verify($otp['id'], '000 000');
+check(!$wrong['valid'] && $wrong['attempts_remaining'] === 4, 'verify with a wrong code', $wrong);
+
+$right = $client->verify($otp['id'], '123 456');
+check($right['valid'] && $right['status'] === 'verified', 'verify with the right code', $right);
+
+$status = $client->get($otp['id']);
+for ($i = 0; $i < 100 && $status['status'] !== 'verified'; $i++) { // the status read model follows within moments
+    usleep(100_000);
+    $status = $client->get($otp['id']);
+}
+check($status['status'] === 'verified' && $status['attempts_used'] === 2, 'status', $status);
+
+$listed = [];
+for ($i = 0; $i < 100; $i++) { // the search read model follows the event store within moments
+    $listed = iterator_to_array($client->list(['metadata' => ['run' => $run], 'limit' => 1]), false);
+    if ($listed !== [] && count(array_filter($listed, fn ($o) => $o['status'] !== 'verified')) === 0) {
+        break;
+    }
+    usleep(300_000);
+}
+check(count($listed) === 1 && $listed[0]['id'] === $otp['id'], 'list: exactly one OTP for this run', $listed);
+
+$delivery = null;
+for ($i = 0; $i < 300 && $delivery === null; $i++) {
+    $received = json_decode(file_get_contents("$receiver/received?path=" . rawurlencode($hookPath)), true);
+    foreach ($received as $r) {
+        if (json_decode(base64_decode($r['body_base64']), true)['type'] === 'otp.verified') {
+            $delivery = $r;
+        }
+    }
+    if ($delivery === null) {
+        usleep(300_000);
+    }
+}
+check($delivery !== null, 'webhook otp.verified received');
+$body = base64_decode($delivery['body_base64']);
+$event = Webhook::constructEvent($body, $delivery['headers'], $endpoint['secret']);
+check($event['data']['otp_id'] === $otp['id'], "webhook verified with the SDK's helper");
+try {
+    Webhook::verify(preg_replace('/"verified"/', '"expired"', $body, 1), $delivery['headers'], $endpoint['secret']);
+    check(false, 'tampered webhook body refused');
+} catch (WebhookVerificationException) {
+    check(true, 'tampered webhook body refused');
+}
