@@ -6,7 +6,8 @@ receiver and a proxy that drops the connection of each account's first send afte
 Then, for each SDK, creates an account through the admin API and runs that SDK's scenario program:
 send (test key, magic destination) through the proxy, so the SDK retries with the same Idempotency-Key →
 verify with a wrong code → verify with the right code → status → list (exactly one OTP) → the otp.verified webhook,
-taken from the receiver and checked with the SDK's helper, tampered copy refused.
+taken from the receiver and checked with the SDK's helper, tampered copy refused → the delivery log, redelivery,
+secret rotation, endpoint list and deletion.
 
     python3 sdks/conformance/run.py [--jar api-gateway/target/api-gateway-….jar] [--sdk node --sdk go …]
 """

@@ -70,3 +70,15 @@ try {
 } catch (e) {
     check(e instanceof WebhookVerificationError, "tampered webhook body refused", String(e));
 }
+
+const deliveries = [];
+for await (const d of client.listWebhookDeliveries({ endpoint_id: endpoint.id, limit: 1 })) {
+    deliveries.push(d);
+}
+check(deliveries.some(d => d.event_id === event.id), "webhook deliveries listed", deliveries);
+check((await client.redeliverWebhook(deliveries[0].id)).id === deliveries[0].id, "webhook redelivered");
+const rotated = await client.rotateWebhookSecret(endpoint.id);
+check(rotated.secret.startsWith("whsec_") && rotated.secret !== endpoint.secret, "webhook secret rotated");
+const endpoints = await client.listWebhookEndpoints();
+check(endpoints.length === 1 && endpoints[0].id === endpoint.id, "webhook endpoints listed");
+check((await client.deleteWebhookEndpoint(endpoint.id)).deleted === true, "webhook endpoint deleted");

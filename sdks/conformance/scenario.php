@@ -82,3 +82,11 @@ try {
 } catch (WebhookVerificationException) {
     check(true, 'tampered webhook body refused');
 }
+
+$deliveries = iterator_to_array($client->listWebhookDeliveries(['endpoint_id' => $endpoint['id'], 'limit' => 1]), false);
+check(in_array($event['id'], array_column($deliveries, 'event_id'), true), 'webhook deliveries listed', $deliveries);
+check($client->redeliverWebhook($deliveries[0]['id'])['id'] === $deliveries[0]['id'], 'webhook redelivered');
+$rotated = $client->rotateWebhookSecret($endpoint['id']);
+check(str_starts_with($rotated['secret'], 'whsec_') && $rotated['secret'] !== $endpoint['secret'], 'webhook secret rotated');
+check(array_column($client->listWebhookEndpoints(), 'id') === [$endpoint['id']], 'webhook endpoints listed');
+check($client->deleteWebhookEndpoint($endpoint['id'])['deleted'] === true, 'webhook endpoint deleted');

@@ -73,3 +73,11 @@ try:
     check(False, "tampered webhook body refused")
 except WebhookVerificationError:
     check(True, "tampered webhook body refused")
+
+deliveries = list(client.list_webhook_deliveries(endpoint_id=endpoint["id"], limit=1))
+check(any(d["event_id"] == event["id"] for d in deliveries), "webhook deliveries listed", deliveries)
+check(client.redeliver_webhook(deliveries[0]["id"])["id"] == deliveries[0]["id"], "webhook redelivered")
+rotated = client.rotate_webhook_secret(endpoint["id"])
+check(rotated["secret"].startswith("whsec_") and rotated["secret"] != endpoint["secret"], "webhook secret rotated")
+check([e["id"] for e in client.list_webhook_endpoints()] == [endpoint["id"]], "webhook endpoints listed")
+check(client.delete_webhook_endpoint(endpoint["id"])["deleted"], "webhook endpoint deleted")

@@ -116,4 +116,20 @@ func main() {
 	tampered := bytes.Replace(delivery.BodyBase64, []byte(`"verified"`), []byte(`"expired"`), 1)
 	var refused *narvark.WebhookVerificationError
 	check(errors.As(verifier.Verify(tampered, header), &refused), "tampered webhook body refused")
+
+	var deliveries []narvark.WebhookDelivery
+	it := client.ListWebhookDeliveries(ctx, &narvark.DeliveryListParams{EndpointID: endpoint.ID, Limit: 1})
+	found := false
+	for it.Next() {
+		deliveries = append(deliveries, it.Current())
+		found = found || it.Current().EventID == event.ID
+	}
+	must(0, it.Err())
+	check(found, "webhook deliveries listed", deliveries)
+	check(must(client.RedeliverWebhook(ctx, deliveries[0].ID)).ID == deliveries[0].ID, "webhook redelivered")
+	rotated := must(client.RotateWebhookSecret(ctx, endpoint.ID))
+	check(rotated.Secret != "" && rotated.Secret != endpoint.Secret, "webhook secret rotated")
+	endpoints := must(client.ListWebhookEndpoints(ctx))
+	check(len(endpoints) == 1 && endpoints[0].ID == endpoint.ID, "webhook endpoints listed")
+	check(must(client.DeleteWebhookEndpoint(ctx, endpoint.ID)).Deleted, "webhook endpoint deleted")
 }
