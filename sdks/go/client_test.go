@@ -81,6 +81,22 @@ func TestShouldUseANewIdempotencyKeyWhenSendingAnotherOtp(t *testing.T) {
 	}
 }
 
+func TestShouldRetryWithTheSameKeyWhenTheFirstSendIsStillInFlight(t *testing.T) {
+	f := newFakeServer(t)
+	f.answer(409, map[string]any{"error": map[string]any{"code": "idempotency_in_flight", "message": "running"}},
+		"Retry-After", "1")
+	f.answer(200, pendingOtp)
+	c, sleeps := testClient(f)
+
+	otp, err := c.Send(context.Background(), &SendParams{To: "+447911123456", Channel: "sms"})
+
+	r := f.got()
+	if err != nil || otp.ID != otpID || r[0].Header.Get("Idempotency-Key") != r[1].Header.Get("Idempotency-Key") ||
+		len(*sleeps) != 1 || (*sleeps)[0] != time.Second {
+		t.Fatalf("%v %v sleeps %v", otp, err, *sleeps)
+	}
+}
+
 func TestShouldHonourRetryAfterWhenRateLimited(t *testing.T) {
 	f := newFakeServer(t)
 	f.answer(429, map[string]any{"error": map[string]any{"code": "rate_limited", "message": "slow"}}, "Retry-After", "7")

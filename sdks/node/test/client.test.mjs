@@ -60,6 +60,17 @@ describe("Narvark client", () => {
         assert.notEqual(server.requests[0].headers["idempotency-key"], server.requests[1].headers["idempotency-key"]);
     });
 
+    it("should retry with the same key when the first send is still in flight", async () => {
+        server.answer(409, { error: { code: "idempotency_in_flight", message: "running" } }, { "Retry-After": "1" });
+        server.answer(200, OTP);
+
+        assert.equal((await client.send({ to: "+447911123456", channel: "sms" })).id, OTP.id);
+
+        const [first, second] = server.requests;
+        assert.equal(first.headers["idempotency-key"], second.headers["idempotency-key"]);
+        assert.deepEqual(sleeps, [1000]);
+    });
+
     it("should honour Retry-After when rate limited", async () => {
         server.answer(429, { error: { code: "rate_limited", message: "slow down" } }, { "Retry-After": "7" });
         server.answer(200, OTP);

@@ -85,6 +85,19 @@ final class ClientTest extends TestCase
         $this->assertNotSame($first['headers']['idempotency-key'], $second['headers']['idempotency-key']);
     }
 
+    public function testShouldRetryWithTheSameKeyWhenTheFirstSendIsStillInFlight(): void
+    {
+        $this->server->answer(409, ['error' => ['code' => 'idempotency_in_flight', 'message' => 'running']],
+            ['Retry-After' => '1']);
+        $this->server->answer(200, self::OTP);
+
+        $this->assertSame(self::OTP['id'], $this->client->send(['to' => '+447911123456', 'channel' => 'sms'])['id']);
+
+        [$first, $second] = $this->server->requests();
+        $this->assertSame($first['headers']['idempotency-key'], $second['headers']['idempotency-key']);
+        $this->assertSame([1.0], $this->sleeps);
+    }
+
     public function testShouldHonourRetryAfterWhenRateLimited(): void
     {
         $this->server->answer(429, ['error' => ['code' => 'rate_limited', 'message' => 'slow']], ['Retry-After' => '7']);

@@ -55,6 +55,17 @@ class ClientTest(unittest.TestCase):
         self.assertNotEqual(self.server.requests[0]["headers"]["idempotency-key"],
                             self.server.requests[1]["headers"]["idempotency-key"])
 
+    def test_should_retry_with_the_same_key_when_the_first_send_is_still_in_flight(self):
+        self.server.answer(409, {"error": {"code": "idempotency_in_flight", "message": "running"}},
+                           {"Retry-After": "1"})
+        self.server.answer(200, OTP)
+
+        self.assertEqual(self.client.send(to="+447911123456", channel="sms")["id"], OTP["id"])
+
+        first, second = self.server.requests
+        self.assertEqual(first["headers"]["idempotency-key"], second["headers"]["idempotency-key"])
+        self.assertEqual(self.sleeps, [1.0])
+
     def test_should_honour_retry_after_when_rate_limited(self):
         self.server.answer(429, {"error": {"code": "rate_limited", "message": "slow down"}}, {"Retry-After": "7"})
         self.server.answer(200, OTP)
