@@ -290,11 +290,14 @@ func (c *Client) attempt(ctx context.Context, call call, target string, payload 
 	return res.StatusCode, res.Header, raw, nil
 }
 
+// retryWait: 429s that answer this very request (resend_too_soon, destination_rate_limited) are not load, so they
+// are returned at once; waiting would only delay the user's error.
 func (c *Client) retryWait(attempt int, e *Error, safe bool) (time.Duration, bool) {
 	if attempt >= c.maxRetries {
 		return 0, false
 	}
-	if (e.Status == 429 && e.Code != "resend_too_soon") || (e.Code == "idempotency_in_flight" && safe) {
+	notRetried := e.Code == "resend_too_soon" || e.Code == "destination_rate_limited"
+	if (e.Status == 429 && !notRetried) || (e.Code == "idempotency_in_flight" && safe) {
 		if e.RetryAfter > 0 {
 			return e.RetryAfter, e.RetryAfter <= maxRetryAfter
 		}

@@ -250,6 +250,19 @@ func TestShouldNotRetryWhenAResendComesTooSoon(t *testing.T) {
 	}
 }
 
+func TestShouldNotRetryWhenTheDestinationIsRateLimited(t *testing.T) {
+	f := newFakeServer(t)
+	f.answer(429, map[string]any{"error": map[string]any{"code": "destination_rate_limited", "message": "too many"}},
+		"Retry-After", "5")
+	c, _ := testClient(f)
+
+	_, err := c.Send(context.Background(), &SendParams{To: "+447911123456", Channel: "sms"})
+
+	if !asError(t, err).IsRateLimited() || len(f.got()) != 1 {
+		t.Fatalf("%v after %d requests", err, len(f.got()))
+	}
+}
+
 func TestShouldCoverTheWebhookRoutes(t *testing.T) {
 	f := newFakeServer(t)
 	f.answer(201, map[string]any{"id": "we_1", "secret": "whsec_x"})

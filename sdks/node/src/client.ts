@@ -9,6 +9,8 @@ export const DEFAULT_BASE_URL = "http://localhost:8080";
 export const VERSION = "0.1.0";
 /** A Retry-After longer than this (seconds) is not waited for: the error is thrown instead. */
 const MAX_RETRY_AFTER = 60;
+/** 429s that are the API's answer to this request, not load: waiting would only delay the user's error. */
+const NOT_RETRIED = ["resend_too_soon", "destination_rate_limited"];
 
 export interface NarvarkOptions {
     apiKey: string;
@@ -187,7 +189,8 @@ export class Narvark {
             return null;
         }
         const status = error.status ?? 0;
-        if ((status === 429 && error.code !== "resend_too_soon") || (error.code === "idempotency_in_flight" && safe)) {
+        const load = status === 429 && !NOT_RETRIED.includes(error.code ?? "");
+        if (load || (error.code === "idempotency_in_flight" && safe)) {
             if (error.retryAfter !== null) {
                 return error.retryAfter <= MAX_RETRY_AFTER ? error.retryAfter * 1000 : null;
             }

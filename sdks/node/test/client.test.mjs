@@ -200,6 +200,14 @@ describe("Narvark client", () => {
         assert.equal(server.requests.length, 1);
     });
 
+    it("should not retry when the destination is rate limited", async () => {
+        server.answer(429, { error: { code: "destination_rate_limited", message: "too many" } }, { "Retry-After": "5" });
+
+        await assert.rejects(client.send({ to: "+447911123456", channel: "sms" }), RateLimitError);
+
+        assert.equal(server.requests.length, 1);
+    });
+
     it("should cover the webhook routes", async () => {
         server.answer(201, { id: "we_1", secret: "whsec_x" });
         server.answer(200, { object: "list", data: [{ id: "we_1" }] });

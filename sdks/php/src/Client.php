@@ -29,6 +29,8 @@ final class Client
     public const DEFAULT_BASE_URL = 'http://localhost:8080';
     /** A Retry-After longer than this (seconds) is not waited for: the exception is thrown instead. */
     private const MAX_RETRY_AFTER = 60.0;
+    /** 429s that are the API's answer to this request, not load: waiting would only delay the user's error. */
+    private const NOT_RETRIED = ['resend_too_soon', 'destination_rate_limited'];
     private const BY_STATUS = [
         400 => InvalidRequestException::class, 401 => AuthenticationException::class,
         403 => PermissionDeniedException::class, 404 => NotFoundException::class,
@@ -292,7 +294,7 @@ final class Client
             return null;
         }
         $status = $error->getHttpStatus() ?? 0;
-        if (($status === 429 && $error->getErrorCode() !== 'resend_too_soon')
+        if (($status === 429 && !in_array($error->getErrorCode(), self::NOT_RETRIED, true))
             || ($error->getErrorCode() === 'idempotency_in_flight' && $safe)) {
             $retryAfter = $error->getRetryAfter();
             if ($retryAfter !== null) {

@@ -250,6 +250,19 @@ final class ClientTest extends TestCase
         $this->assertCount(1, $this->server->requests());
     }
 
+    public function testShouldNotRetryWhenTheDestinationIsRateLimited(): void
+    {
+        $this->server->answer(429, ['error' => ['code' => 'destination_rate_limited', 'message' => 'too many']],
+            ['Retry-After' => '5']);
+
+        $this->expectException(RateLimitException::class);
+        try {
+            $this->client->send(['to' => '+447911123456', 'channel' => 'sms']);
+        } finally {
+            $this->assertCount(1, $this->server->requests());
+        }
+    }
+
     public function testShouldCoverTheWebhookRoutes(): void
     {
         $this->server->answer(201, ['id' => 'we_1', 'secret' => 'whsec_x']);

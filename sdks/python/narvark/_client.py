@@ -19,6 +19,9 @@ DEFAULT_MAX_RETRIES = 2
 #: A Retry-After longer than this is not waited for: the error is raised instead.
 MAX_RETRY_AFTER = 60.0
 
+#: 429s that are the API's answer to this request, not load: waiting would only delay the user's error.
+_NOT_RETRIED = ("resend_too_soon", "destination_rate_limited")
+
 Json = Dict[str, Any]
 
 
@@ -171,7 +174,7 @@ class Narvark:
         if attempt >= self.max_retries:
             return None
         status = error.status or 0
-        if status == 429 and error.code != "resend_too_soon" or error.code == "idempotency_in_flight" and safe:
+        if status == 429 and error.code not in _NOT_RETRIED or error.code == "idempotency_in_flight" and safe:
             if error.retry_after is not None:
                 return error.retry_after if error.retry_after <= MAX_RETRY_AFTER else None
             return _backoff(attempt)

@@ -174,6 +174,15 @@ class ClientTest(unittest.TestCase):
         self.assertEqual((raised.exception.code, raised.exception.retry_after), ("resend_too_soon", 30.0))
         self.assertEqual(len(self.server.requests), 1)
 
+    def test_should_not_retry_when_the_destination_is_rate_limited(self):
+        self.server.answer(429, {"error": {"code": "destination_rate_limited", "message": "too many"}},
+                           {"Retry-After": "5"})
+
+        with self.assertRaises(narvark.RateLimitError):
+            self.client.send(to="+447911123456", channel="sms")
+
+        self.assertEqual(len(self.server.requests), 1)
+
     def test_should_cover_the_webhook_routes(self):
         self.server.answer(201, {"id": "we_1", "secret": "whsec_x"})
         self.server.answer(200, {"object": "list", "data": [{"id": "we_1"}]})
