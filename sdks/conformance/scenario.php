@@ -34,8 +34,10 @@ $hookPath = "/hooks/$sdk-$run";
 $endpoint = $client->createWebhookEndpoint(['url' => $receiver . $hookPath, 'events' => ['otp.verified']]);
 check(str_starts_with($endpoint['secret'], 'whsec_'), 'create webhook endpoint');
 
-$otp = $client->send(['to' => '+15005550001', 'channel' => 'sms', 'metadata' => ['conformance' => $sdk, 'run' => $run]]);
-check($otp['status'] === 'pending' && str_starts_with($otp['id'], 'otp_'), 'send (retried after the dropped connection)');
+$otp = $client->send(['to' => '+15005550001', 'channel' => 'sms',
+    'metadata' => ['conformance' => $sdk, 'run' => $run]]);
+check($otp['status'] === 'pending' && str_starts_with($otp['id'], 'otp_'),
+    'send (retried after the dropped connection)');
 
 $wrong = $client->verify($otp['id'], '000 000');
 check(!$wrong['valid'] && $wrong['attempts_remaining'] === 4, 'verify with a wrong code', $wrong);
@@ -83,10 +85,12 @@ try {
     check(true, 'tampered webhook body refused');
 }
 
-$deliveries = iterator_to_array($client->listWebhookDeliveries(['endpoint_id' => $endpoint['id'], 'limit' => 1]), false);
+$deliveries = iterator_to_array(
+    $client->listWebhookDeliveries(['endpoint_id' => $endpoint['id'], 'limit' => 1]), false);
 check(in_array($event['id'], array_column($deliveries, 'event_id'), true), 'webhook deliveries listed', $deliveries);
 check($client->redeliverWebhook($deliveries[0]['id'])['id'] === $deliveries[0]['id'], 'webhook redelivered');
 $rotated = $client->rotateWebhookSecret($endpoint['id']);
-check(str_starts_with($rotated['secret'], 'whsec_') && $rotated['secret'] !== $endpoint['secret'], 'webhook secret rotated');
+check(str_starts_with($rotated['secret'], 'whsec_') && $rotated['secret'] !== $endpoint['secret'],
+    'webhook secret rotated');
 check(array_column($client->listWebhookEndpoints(), 'id') === [$endpoint['id']], 'webhook endpoints listed');
 check($client->deleteWebhookEndpoint($endpoint['id'])['deleted'] === true, 'webhook endpoint deleted');

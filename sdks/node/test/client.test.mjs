@@ -201,7 +201,8 @@ describe("Narvark client", () => {
     });
 
     it("should not retry when the destination is rate limited", async () => {
-        server.answer(429, { error: { code: "destination_rate_limited", message: "too many" } }, { "Retry-After": "5" });
+        server.answer(429, { error: { code: "destination_rate_limited", message: "too many" } },
+            { "Retry-After": "5" });
 
         await assert.rejects(client.send({ to: "+447911123456", channel: "sms" }), RateLimitError);
 

@@ -3,7 +3,8 @@ import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { constructEvent, verifyWebhook, WebhookVerificationError } from "../dist/esm/index.js";
 
-const VECTORS = JSON.parse(readFileSync(new URL("../../test-vectors/webhook-signatures.json", import.meta.url), "utf8"));
+const VECTORS = JSON.parse(readFileSync(new URL("../../test-vectors/webhook-signatures.json", import.meta.url),
+    "utf8"));
 
 function headersOf(v) {
     return { "webhook-id": v.id, "webhook-timestamp": String(v.timestamp), "webhook-signature": v.webhook_signature,

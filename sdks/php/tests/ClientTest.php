@@ -100,7 +100,8 @@ final class ClientTest extends TestCase
 
     public function testShouldHonourRetryAfterWhenRateLimited(): void
     {
-        $this->server->answer(429, ['error' => ['code' => 'rate_limited', 'message' => 'slow']], ['Retry-After' => '7']);
+        $this->server->answer(429, ['error' => ['code' => 'rate_limited', 'message' => 'slow']],
+            ['Retry-After' => '7']);
         $this->server->answer(200, self::OTP);
 
         $this->client->get(self::OTP['id']);
@@ -207,7 +208,8 @@ final class ClientTest extends TestCase
 
     public function testShouldFollowCursorsWhenListing(): void
     {
-        $this->server->answer(200, ['object' => 'list', 'has_more' => true, 'data' => [['id' => 'otp_a'], ['id' => 'otp_b']]]);
+        $this->server->answer(200, ['object' => 'list', 'has_more' => true,
+            'data' => [['id' => 'otp_a'], ['id' => 'otp_b']]]);
         $this->server->answer(200, ['object' => 'list', 'has_more' => false, 'data' => [['id' => 'otp_c']]]);
 
         $ids = [];
@@ -239,7 +241,8 @@ final class ClientTest extends TestCase
 
     public function testShouldNotRetryWhenAResendComesTooSoon(): void
     {
-        $this->server->answer(429, ['error' => ['code' => 'resend_too_soon', 'message' => 'wait']], ['Retry-After' => '30']);
+        $this->server->answer(429, ['error' => ['code' => 'resend_too_soon', 'message' => 'wait']],
+            ['Retry-After' => '30']);
 
         try {
             $this->client->resend(self::OTP['id']);
