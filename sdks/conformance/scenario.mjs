@@ -1,6 +1,8 @@
 // The conformance scenario with the Node.js SDK (run by run.py, which sets the environment; needs npm run build).
 import { randomUUID } from "node:crypto";
-import { constructEvent, Narvark, verifyWebhook, WebhookVerificationError } from "../node/dist/esm/index.js";
+import {
+    constructEvent, Narvark, NotFoundError, verifyWebhook, WebhookVerificationError,
+} from "../node/dist/esm/index.js";
 
 const SDK = process.env.NARVARK_SDK;
 const RECEIVER = process.env.NARVARK_RECEIVER_URL;
@@ -37,6 +39,14 @@ for (let i = 0; i < 100 && status.status !== "verified"; i++) { // the status re
     status = await client.get(otp.id);
 }
 check(status.status === "verified" && status.attempts_used === 2, "status", status);
+
+try {
+    await client.get("otp_" + "0".repeat(26));
+    check(false, "a typed error for an unknown OTP");
+} catch (e) {
+    check(e instanceof NotFoundError && e.code === "not_found" && e.status === 404 && e.requestId?.startsWith("req_")
+        && !String(e).includes(process.env.NARVARK_API_KEY), "a typed error for an unknown OTP", String(e));
+}
 
 let listed = [];
 for (let i = 0; i < 100; i++) { // the search read model follows the event store within moments

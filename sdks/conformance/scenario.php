@@ -11,6 +11,7 @@ spl_autoload_register(static function (string $class): void {
 });
 
 use Narvark\Client;
+use Narvark\Exception\NotFoundException;
 use Narvark\Exception\WebhookVerificationException;
 use Narvark\Webhook;
 
@@ -51,6 +52,15 @@ for ($i = 0; $i < 100 && $status['status'] !== 'verified'; $i++) { // the status
     $status = $client->get($otp['id']);
 }
 check($status['status'] === 'verified' && $status['attempts_used'] === 2, 'status', $status);
+
+try {
+    $client->get('otp_' . str_repeat('0', 26));
+    check(false, 'a typed error for an unknown OTP');
+} catch (NotFoundException $e) {
+    check($e->getErrorCode() === 'not_found' && $e->getHttpStatus() === 404
+        && str_starts_with((string) $e->getRequestId(), 'req_')
+        && !str_contains((string) $e, getenv('NARVARK_API_KEY')), 'a typed error for an unknown OTP', (string) $e);
+}
 
 $listed = [];
 for ($i = 0; $i < 100; $i++) { // the search read model follows the event store within moments

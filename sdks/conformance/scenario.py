@@ -10,7 +10,7 @@ import uuid
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "python"))
 
-from narvark import Narvark, WebhookVerificationError, webhooks  # noqa: E402
+from narvark import Narvark, NotFoundError, WebhookVerificationError, webhooks  # noqa: E402
 
 SDK, RECEIVER = os.environ["NARVARK_SDK"], os.environ["NARVARK_RECEIVER_URL"]
 
@@ -45,6 +45,13 @@ for _ in range(100):  # the status read model follows the event store within mom
     time.sleep(0.1)
     status = client.get(otp["id"])
 check(status["status"] == "verified" and status["attempts_used"] == 2, "status", status)
+
+try:
+    client.get("otp_" + "0" * 26)
+    check(False, "a typed error for an unknown OTP")
+except NotFoundError as e:
+    check(e.code == "not_found" and e.status == 404 and (e.request_id or "").startswith("req_")
+          and os.environ["NARVARK_API_KEY"] not in str(e), "a typed error for an unknown OTP", str(e))
 
 listed = []
 for _ in range(100):  # the search read model follows the event store within moments

@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"strings"
 	"time"
 
 	narvark "github.com/narvark/narvark/sdks/go"
@@ -71,6 +72,12 @@ func main() {
 		status = must(client.Get(ctx, otp.ID))
 	}
 	check(status.Status == "verified" && status.AttemptsUsed == 2, "status", *status)
+
+	_, err := client.Get(ctx, "otp_"+strings.Repeat("0", 26))
+	var apiErr *narvark.Error
+	check(errors.As(err, &apiErr) && apiErr.IsNotFound() && apiErr.Code == "not_found" &&
+		strings.HasPrefix(apiErr.RequestID, "req_") && !strings.Contains(err.Error(), os.Getenv("NARVARK_API_KEY")),
+		"a typed error for an unknown OTP", err)
 
 	var listed []narvark.Otp
 	for i := 0; i < 100; i++ { // the search read model follows the event store within moments
