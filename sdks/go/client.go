@@ -60,7 +60,7 @@ func WithHTTPClient(h *http.Client) Option { return func(c *Client) { c.http = h
 // NewClient returns a client for the API key (nvk_test_sk_… or nvk_live_sk_…).
 func NewClient(apiKey string, options ...Option) *Client {
 	c := &Client{apiKey: apiKey, baseURL: DefaultBaseURL, timeout: 30 * time.Second, maxRetries: 2,
-		http: &http.Client{}, sleep: sleepContext}
+		http: &http.Client{CheckRedirect: noRedirect}, sleep: sleepContext}
 	for _, option := range options {
 		option(c)
 	}
@@ -386,6 +386,9 @@ func retryAfter(value string) time.Duration {
 	}
 	return 0
 }
+
+// noRedirect: the API never redirects; a 3xx is an error, and the key is never sent on to another host.
+func noRedirect(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 
 func sleepContext(ctx context.Context, d time.Duration) error {
 	timer := time.NewTimer(d)

@@ -263,6 +263,18 @@ func TestShouldNotRetryWhenTheDestinationIsRateLimited(t *testing.T) {
 	}
 }
 
+func TestShouldNotFollowARedirectWhenTheServerAnswersOne(t *testing.T) {
+	f := newFakeServer(t)
+	f.answer(302, map[string]any{}, "Location", "http://127.0.0.1:9/steal")
+	c, _ := testClient(f)
+
+	_, err := c.Get(context.Background(), otpID)
+
+	if asError(t, err).Status != 302 || len(f.got()) != 1 {
+		t.Fatalf("%v after %d requests", err, len(f.got()))
+	}
+}
+
 func TestShouldCoverTheWebhookRoutes(t *testing.T) {
 	f := newFakeServer(t)
 	f.answer(201, map[string]any{"id": "we_1", "secret": "whsec_x"})

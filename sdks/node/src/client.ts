@@ -161,7 +161,8 @@ export class Narvark {
             let response: Response;
             let text: string;
             try {
-                response = await fetch(url, { method: call.method, headers, body,
+                // The API never redirects: a 3xx is an error, and the key is never sent on to another host.
+                response = await fetch(url, { method: call.method, headers, body, redirect: "manual",
                     signal: AbortSignal.timeout(this.timeout) });
                 text = await response.text();
             } catch (e) {

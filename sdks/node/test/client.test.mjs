@@ -209,6 +209,14 @@ describe("Narvark client", () => {
         assert.equal(server.requests.length, 1);
     });
 
+    it("should not follow a redirect when the server answers one", async () => {
+        server.answer(302, {}, { Location: "http://127.0.0.1:9/steal" });
+
+        await assert.rejects(client.get(OTP.id), e => e.status === 302);
+
+        assert.equal(server.requests.length, 1);
+    });
+
     it("should cover the webhook routes", async () => {
         server.answer(201, { id: "we_1", secret: "whsec_x" });
         server.answer(200, { object: "list", data: [{ id: "we_1" }] });

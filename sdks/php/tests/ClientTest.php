@@ -6,6 +6,7 @@ namespace Narvark\Tests;
 
 use Narvark\Client;
 use Narvark\Exception\ApiConnectionException;
+use Narvark\Exception\ApiException;
 use Narvark\Exception\AuthenticationException;
 use Narvark\Exception\ConflictException;
 use Narvark\Exception\IdempotencyException;
@@ -264,6 +265,19 @@ final class ClientTest extends TestCase
         } finally {
             $this->assertCount(1, $this->server->requests());
         }
+    }
+
+    public function testShouldNotFollowARedirectWhenTheServerAnswersOne(): void
+    {
+        $this->server->answer(302, new \stdClass(), ['Location' => 'http://127.0.0.1:9/steal']);
+
+        try {
+            $this->client->get(self::OTP['id']);
+            $this->fail('no exception');
+        } catch (ApiException $e) {
+            $this->assertSame(302, $e->getHttpStatus());
+        }
+        $this->assertCount(1, $this->server->requests());
     }
 
     public function testShouldCoverTheWebhookRoutes(): void

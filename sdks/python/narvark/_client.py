@@ -25,6 +25,16 @@ _NOT_RETRIED = ("resend_too_soon", "destination_rate_limited")
 Json = Dict[str, Any]
 
 
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    """The API never redirects: a 3xx is answered as an error, and the key is never sent on to another host."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        return None
+
+
+_OPENER = urllib.request.build_opener(_NoRedirect)
+
+
 class Narvark:
     """A client of the Narvark OTP API.
 
@@ -153,7 +163,7 @@ class Narvark:
         while True:
             request = urllib.request.Request(url, data=data, headers=headers, method=method)
             try:
-                with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                with _OPENER.open(request, timeout=self.timeout) as response:
                     raw = response.read()
                     return json.loads(raw) if raw else {}
             except urllib.error.HTTPError as e:

@@ -183,6 +183,14 @@ class ClientTest(unittest.TestCase):
 
         self.assertEqual(len(self.server.requests), 1)
 
+    def test_should_not_follow_a_redirect_when_the_server_answers_one(self):
+        self.server.answer(302, {}, {"Location": "http://127.0.0.1:9/steal"})
+
+        with self.assertRaises(narvark.APIError) as raised:
+            self.client.get(OTP["id"])
+
+        self.assertEqual((raised.exception.status, len(self.server.requests)), (302, 1))
+
     def test_should_cover_the_webhook_routes(self):
         self.server.answer(201, {"id": "we_1", "secret": "whsec_x"})
         self.server.answer(200, {"object": "list", "data": [{"id": "we_1"}]})
