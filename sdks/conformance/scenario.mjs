@@ -1,0 +1,94 @@
+// The conformance scenario with the Node.js SDK (run by run.py, which sets the environment; needs npm run build).
+import { randomUUID } from "node:crypto";
+import {
+    constructEvent, Narvark, NotFoundError, verifyWebhook, WebhookVerificationError,
+} from "../node/dist/esm/index.js";
+
+const SDK = process.env.NARVARK_SDK;
+const RECEIVER = process.env.NARVARK_RECEIVER_URL;
+
+function check(condition, step, detail = "") {
+    if (!condition) {
+        console.log(`[${SDK}] FAIL ${step} ${JSON.stringify(detail)}`);
+        process.exit(1);
+    }
+    console.log(`[${SDK}] ok   ${step}`);
+}
+
+const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+const client = new Narvark({ apiKey: process.env.NARVARK_API_KEY, baseUrl: process.env.NARVARK_BASE_URL,
+    maxRetries: 3 });
+const run = randomUUID().replaceAll("-", "");
+const hookPath = `/hooks/${SDK}-${run}`;
+
+const endpoint = await client.createWebhookEndpoint({ url: RECEIVER + hookPath, events: ["otp.verified"] });
+check(endpoint.secret.startsWith("whsec_"), "create webhook endpoint");
+
+const otp = await client.send({ to: "+15005550001", channel: "sms", metadata: { conformance: SDK, run } });
+check(otp.status === "pending" && otp.id.startsWith("otp_"), "send (retried after the dropped connection)");
+
+const wrong = await client.verify(otp.id, "000 000");
+check(!wrong.valid && wrong.attempts_remaining === 4, "verify with a wrong code", wrong);
+
+const right = await client.verify(otp.id, "123 456");
+check(right.valid && right.status === "verified", "verify with the right code", right);
+
+let status = await client.get(otp.id);
+for (let i = 0; i < 100 && status.status !== "verified"; i++) { // the status read model follows within moments
+    await sleep(100);
+    status = await client.get(otp.id);
+}
+check(status.status === "verified" && status.attempts_used === 2, "status", status);
+
+try {
+    await client.get("otp_" + "0".repeat(26));
+    check(false, "a typed error for an unknown OTP");
+} catch (e) {
+    check(e instanceof NotFoundError && e.code === "not_found" && e.status === 404 && e.requestId?.startsWith("req_")
+        && !String(e).includes(process.env.NARVARK_API_KEY), "a typed error for an unknown OTP", String(e));
+}
+
+let listed = [];
+for (let i = 0; i < 100; i++) { // the search read model follows the event store within moments
+    listed = [];
+    for await (const found of client.list({ metadata: { run }, limit: 1 })) {
+        listed.push(found);
+    }
+    if (listed.length > 0 && listed.every(o => o.status === "verified")) {
+        break;
+    }
+    await sleep(300);
+}
+check(listed.length === 1 && listed[0].id === otp.id, "list: exactly one OTP for this run", listed);
+
+let delivery;
+for (let i = 0; i < 300 && !delivery; i++) {
+    const received = await (await fetch(`${RECEIVER}/received?path=${encodeURIComponent(hookPath)}`)).json();
+    delivery = received.find(r => JSON.parse(Buffer.from(r.body_base64, "base64")).type === "otp.verified");
+    if (!delivery) {
+        await sleep(300);
+    }
+}
+check(delivery !== undefined, "webhook otp.verified received");
+const body = Buffer.from(delivery.body_base64, "base64");
+const event = constructEvent(body, delivery.headers, endpoint.secret);
+check(event.data.otp_id === otp.id, "webhook verified with the SDK's helper");
+const tampered = Buffer.from(body.toString("utf8").replace('"verified"', '"expired"'), "utf8");
+try {
+    verifyWebhook(tampered, delivery.headers, endpoint.secret);
+    check(false, "tampered webhook body refused");
+} catch (e) {
+    check(e instanceof WebhookVerificationError, "tampered webhook body refused", String(e));
+}
+
+const deliveries = [];
+for await (const d of client.listWebhookDeliveries({ endpoint_id: endpoint.id, limit: 1 })) {
+    deliveries.push(d);
+}
+check(deliveries.some(d => d.event_id === event.id), "webhook deliveries listed", deliveries);
+check((await client.redeliverWebhook(deliveries[0].id)).id === deliveries[0].id, "webhook redelivered");
+const rotated = await client.rotateWebhookSecret(endpoint.id);
+check(rotated.secret.startsWith("whsec_") && rotated.secret !== endpoint.secret, "webhook secret rotated");
+const endpoints = await client.listWebhookEndpoints();
+check(endpoints.length === 1 && endpoints[0].id === endpoint.id, "webhook endpoints listed");
+check((await client.deleteWebhookEndpoint(endpoint.id)).deleted === true, "webhook endpoint deleted");

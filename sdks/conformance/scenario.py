@@ -1,0 +1,90 @@
+"""The conformance scenario with the Python SDK (run by run.py, which sets the environment)."""
+import base64
+import json
+import os
+import sys
+import time
+import urllib.parse
+import urllib.request
+import uuid
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "python"))
+
+from narvark import Narvark, NotFoundError, WebhookVerificationError, webhooks  # noqa: E402
+
+SDK, RECEIVER = os.environ["NARVARK_SDK"], os.environ["NARVARK_RECEIVER_URL"]
+
+
+def check(condition, step, detail=""):
+    if not condition:
+        print(f"[{SDK}] FAIL {step} {detail}", flush=True)
+        sys.exit(1)
+    print(f"[{SDK}] ok   {step}", flush=True)
+
+
+client = Narvark(os.environ["NARVARK_API_KEY"], base_url=os.environ["NARVARK_BASE_URL"], max_retries=3)
+run = uuid.uuid4().hex
+hook_path = f"/hooks/{SDK}-{run}"
+
+endpoint = client.create_webhook_endpoint(RECEIVER + hook_path, events=["otp.verified"])
+check(endpoint["secret"].startswith("whsec_"), "create webhook endpoint")
+
+otp = client.send(to="+15005550001", channel="sms", metadata={"conformance": SDK, "run": run})
+check(otp["status"] == "pending" and otp["id"].startswith("otp_"), "send (retried after the dropped connection)")
+
+wrong = client.verify(otp["id"], "000 000")
+check(not wrong["valid"] and wrong["attempts_remaining"] == 4, "verify with a wrong code", wrong)
+
+right = client.verify(otp["id"], "123 456")
+check(right["valid"] and right["status"] == "verified", "verify with the right code", right)
+
+status = client.get(otp["id"])
+for _ in range(100):  # the status read model follows the event store within moments
+    if status["status"] == "verified":
+        break
+    time.sleep(0.1)
+    status = client.get(otp["id"])
+check(status["status"] == "verified" and status["attempts_used"] == 2, "status", status)
+
+try:
+    client.get("otp_" + "0" * 26)
+    check(False, "a typed error for an unknown OTP")
+except NotFoundError as e:
+    check(e.code == "not_found" and e.status == 404 and (e.request_id or "").startswith("req_")
+          and os.environ["NARVARK_API_KEY"] not in str(e), "a typed error for an unknown OTP", str(e))
+
+listed = []
+for _ in range(100):  # the search read model follows the event store within moments
+    listed = list(client.list(metadata={"run": run}, limit=1))
+    if listed and all(o["status"] == "verified" for o in listed):
+        break
+    time.sleep(0.3)
+check(len(listed) == 1 and listed[0]["id"] == otp["id"], "list: exactly one OTP for this run", listed)
+
+delivery = None
+for _ in range(300):
+    query = urllib.parse.urlencode({"path": hook_path})
+    with urllib.request.urlopen(f"{RECEIVER}/received?{query}", timeout=10) as response:
+        received = json.loads(response.read())
+    delivery = next((r for r in received if json.loads(base64.b64decode(r["body_base64"]))["type"] == "otp.verified"),
+                    None)
+    if delivery:
+        break
+    time.sleep(0.3)
+check(delivery is not None, "webhook otp.verified received")
+body = base64.b64decode(delivery["body_base64"])
+event = webhooks.construct_event(body, delivery["headers"], endpoint["secret"])
+check(event["data"]["otp_id"] == otp["id"], "webhook verified with the SDK's helper")
+try:
+    webhooks.verify(body.replace(b'"verified"', b'"expired"', 1), delivery["headers"], endpoint["secret"])
+    check(False, "tampered webhook body refused")
+except WebhookVerificationError:
+    check(True, "tampered webhook body refused")
+
+deliveries = list(client.list_webhook_deliveries(endpoint_id=endpoint["id"], limit=1))
+check(any(d["event_id"] == event["id"] for d in deliveries), "webhook deliveries listed", deliveries)
+check(client.redeliver_webhook(deliveries[0]["id"])["id"] == deliveries[0]["id"], "webhook redelivered")
+rotated = client.rotate_webhook_secret(endpoint["id"])
+check(rotated["secret"].startswith("whsec_") and rotated["secret"] != endpoint["secret"], "webhook secret rotated")
+check([e["id"] for e in client.list_webhook_endpoints()] == [endpoint["id"]], "webhook endpoints listed")
+check(client.delete_webhook_endpoint(endpoint["id"])["deleted"], "webhook endpoint deleted")

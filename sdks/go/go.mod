@@ -1,0 +1,3 @@
+module github.com/narvark/narvark/sdks/go
+
+go 1.19

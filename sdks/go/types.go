@@ -1,0 +1,149 @@
+package narvark
+
+// Otp is an OTP as its owner sees it (POST /v1/otp/send, GET /v1/otp/{id}).
+type Otp struct {
+	ID                string            `json:"id"`
+	Object            string            `json:"object"`
+	Status            string            `json:"status"`
+	To                string            `json:"to"`
+	Channel           string            `json:"channel"`
+	Fallback          *string           `json:"fallback"`
+	Fallbacks         []string          `json:"fallbacks"`
+	ChannelsTried     []string          `json:"channels_tried"`
+	CodeLength        int               `json:"code_length"`
+	AttemptsUsed      int               `json:"attempts_used"`
+	AttemptsRemaining int               `json:"attempts_remaining"`
+	Livemode          bool              `json:"livemode"`
+	Metadata          map[string]string `json:"metadata"`
+	CreatedAt         string            `json:"created_at"`
+	ExpiresAt         string            `json:"expires_at"`
+	DispatchedAt      *string           `json:"dispatched_at"`
+	DeliveredAt       *string           `json:"delivered_at"`
+	ReadAt            *string           `json:"read_at"`
+	VerifiedAt        *string           `json:"verified_at"`
+	ExpiredAt         *string           `json:"expired_at"`
+	FailedAt          *string           `json:"failed_at"`
+	LockedAt          *string           `json:"locked_at"`
+}
+
+// Verification is the outcome of POST /v1/otp/verify; read Valid.
+type Verification struct {
+	ID                string `json:"id"`
+	Object            string `json:"object"`
+	Valid             bool   `json:"valid"`
+	Consumed          bool   `json:"consumed"`
+	Status            string `json:"status"`
+	AttemptsRemaining int    `json:"attempts_remaining"`
+}
+
+// SendParams is the body of POST /v1/otp/send. Zero values are left out (the API's defaults apply).
+type SendParams struct {
+	To          string            `json:"to"`
+	Channel     string            `json:"channel"`
+	TTL         int               `json:"ttl,omitempty"`
+	Fallback    []string          `json:"fallback,omitempty"`
+	CodeLength  int               `json:"code_length,omitempty"`
+	Template    string            `json:"template,omitempty"`
+	Metadata    map[string]string `json:"metadata,omitempty"`
+	MaxAttempts int               `json:"max_attempts,omitempty"`
+	// IdempotencyKey defaults to a new random key per call, reused by that call's retries.
+	IdempotencyKey string `json:"-"`
+}
+
+// ListParams filters GET /v1/otp. Limit is the page size; the iterator fetches further pages itself.
+type ListParams struct {
+	Status        string
+	Channel       string
+	To            string
+	CreatedAfter  string
+	CreatedBefore string
+	Metadata      map[string]string
+	Limit         int
+	StartingAfter string
+}
+
+// ResendParams is the body of POST /v1/otp/{id}/resend. Code is "same" (default) or "new".
+type ResendParams struct {
+	Code           string `json:"code,omitempty"`
+	IdempotencyKey string `json:"-"`
+}
+
+// WebhookEndpoint is a registered receiver. Secret is set only in answers to creation and rotation.
+type WebhookEndpoint struct {
+	ID                      string   `json:"id"`
+	Object                  string   `json:"object"`
+	URL                     string   `json:"url"`
+	Events                  []string `json:"events"`
+	Status                  string   `json:"status"`
+	DisabledReason          *string  `json:"disabled_reason"`
+	Livemode                bool     `json:"livemode"`
+	CreatedAt               string   `json:"created_at"`
+	Secret                  string   `json:"secret,omitempty"`
+	PreviousSecretExpiresAt string   `json:"previous_secret_expires_at,omitempty"`
+}
+
+// WebhookEndpointParams is the body of POST /v1/webhook_endpoints. No Events means every type.
+type WebhookEndpointParams struct {
+	URL            string   `json:"url"`
+	Events         []string `json:"events,omitempty"`
+	IdempotencyKey string   `json:"-"`
+}
+
+// DeletedObject answers a deletion.
+type DeletedObject struct {
+	ID      string `json:"id"`
+	Object  string `json:"object"`
+	Deleted bool   `json:"deleted"`
+}
+
+// WebhookAttempt is one attempt of a delivery.
+type WebhookAttempt struct {
+	AttemptedAt string  `json:"attempted_at"`
+	HTTPStatus  *int    `json:"http_status"`
+	LatencyMs   int     `json:"latency_ms"`
+	Error       *string `json:"error"`
+}
+
+// WebhookDelivery is one event to one endpoint, with its attempts.
+type WebhookDelivery struct {
+	ID            string           `json:"id"`
+	Object        string           `json:"object"`
+	EndpointID    string           `json:"endpoint_id"`
+	EventID       string           `json:"event_id"`
+	Type          string           `json:"type"`
+	OtpID         string           `json:"otp_id"`
+	Status        string           `json:"status"`
+	NextAttemptAt *string          `json:"next_attempt_at"`
+	CreatedAt     string           `json:"created_at"`
+	Attempts      []WebhookAttempt `json:"attempts"`
+}
+
+// DeliveryListParams filters GET /v1/webhook_deliveries.
+type DeliveryListParams struct {
+	EndpointID    string
+	Type          string
+	Status        string
+	Limit         int
+	StartingAfter string
+}
+
+// WebhookEvent is the body Narvark POSTs to an endpoint.
+type WebhookEvent struct {
+	ID         string `json:"id"`
+	Object     string `json:"object"`
+	APIVersion string `json:"api_version"`
+	Type       string `json:"type"`
+	CreatedAt  string `json:"created_at"`
+	Livemode   bool   `json:"livemode"`
+	Data       struct {
+		Object       string            `json:"object"`
+		OtpID        string            `json:"otp_id"`
+		Status       string            `json:"status"`
+		Channel      string            `json:"channel"`
+		To           string            `json:"to"`
+		Metadata     map[string]string `json:"metadata"`
+		Attempt      *int              `json:"attempt,omitempty"`
+		AttemptsUsed *int              `json:"attempts_used,omitempty"`
+		Reason       string            `json:"reason,omitempty"`
+	} `json:"data"`
+}

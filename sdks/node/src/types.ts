@@ -1,0 +1,108 @@
+export type Channel = "whatsapp" | "sms" | "email" | "voice";
+export type OtpStatus = "pending" | "dispatched" | "delivered" | "read" | "verified" | "expired" | "failed"
+    | "locked" | "cancelled" | "refused";
+
+export interface Otp {
+    id: string;
+    object: "otp";
+    status: OtpStatus;
+    to: string;
+    channel: Channel;
+    fallback: Channel | null;
+    fallbacks: Channel[];
+    channels_tried: Channel[];
+    code_length: number;
+    attempts_used: number;
+    attempts_remaining: number;
+    livemode: boolean;
+    metadata: Record<string, string>;
+    created_at: string;
+    expires_at: string;
+    dispatched_at: string | null;
+    delivered_at: string | null;
+    read_at: string | null;
+    verified_at: string | null;
+    expired_at: string | null;
+    failed_at: string | null;
+    locked_at: string | null;
+    [field: string]: unknown;
+}
+
+export interface Verification {
+    id: string;
+    object: "otp_verification";
+    valid: boolean;
+    consumed: boolean;
+    status: OtpStatus;
+    attempts_remaining: number;
+}
+
+export interface SendParams {
+    to: string;
+    channel: Channel;
+    ttl?: number;
+    fallback?: Channel | Channel[];
+    code_length?: 4 | 6 | 8;
+    template?: string;
+    metadata?: Record<string, string>;
+    max_attempts?: number;
+}
+
+export interface ListParams {
+    status?: OtpStatus;
+    channel?: Channel;
+    to?: string;
+    created_after?: string;
+    created_before?: string;
+    metadata?: Record<string, string>;
+    /** Page size (1 to 100); the iterator fetches further pages itself. */
+    limit?: number;
+    starting_after?: string;
+}
+
+export interface WebhookEndpoint {
+    id: string;
+    object: "webhook_endpoint";
+    url: string;
+    events: string[];
+    status: "enabled" | "disabled";
+    disabled_reason: string | null;
+    livemode: boolean;
+    created_at: string;
+    /** Only in the answers to creation and rotation. */
+    secret?: string;
+    previous_secret_expires_at?: string;
+}
+
+export interface WebhookAttempt {
+    attempted_at: string;
+    http_status: number | null;
+    latency_ms: number;
+    error: string | null;
+}
+
+export interface WebhookDelivery {
+    id: string;
+    object: "webhook_delivery";
+    endpoint_id: string;
+    event_id: string;
+    type: string;
+    otp_id: string;
+    status: "pending" | "succeeded" | "failed";
+    next_attempt_at: string | null;
+    created_at: string;
+    attempts: WebhookAttempt[];
+}
+
+export interface ListDeliveriesParams {
+    endpoint_id?: string;
+    type?: string;
+    status?: "pending" | "succeeded" | "failed";
+    limit?: number;
+    starting_after?: string;
+}
+
+export interface RequestOptions {
+    /** Defaults to a new UUID per call, reused by that call's retries. */
+    idempotencyKey?: string;
+}
