@@ -6,7 +6,8 @@ receiver and a proxy that drops the connection of each account's first send afte
 Then, for each SDK, creates an account through the admin API and runs that SDK's scenario program:
 send (test key, magic destination) through the proxy, so the SDK retries with the same Idempotency-Key →
 verify with a wrong code → verify with the right code → status → a typed 404 with its Request-Id → list (exactly
-one OTP) → the otp.verified webhook, taken from the receiver and checked with the SDK's helper, tampered copy
+one OTP) → a second OTP: resend within the cooldown refused (429, not retried), cancel, resend refused (409) →
+the otp.verified webhook, taken from the receiver and checked with the SDK's helper, tampered copy
 refused → the delivery log, redelivery, secret rotation, endpoint list and deletion.
 
     python3 sdks/conformance/run.py [--jar api-gateway/target/api-gateway-….jar] [--sdk node --sdk go …]
@@ -212,8 +213,10 @@ def main():
             code = subprocess.call(command, cwd=cwd, env=env, timeout=300)
             sends = proxy.sends.get(f"Bearer {key}", [])
             # The proxy's view: one dropped send, then the retry with the same key, answered from the first run.
-            proxy_ok = (len(sends) == 2 and sends[0][3] and sends[0][0] == sends[1][0] and sends[0][1] == 200
-                        and sends[1][1] == 200 and sends[1][2] == "true")
+            # Then the scenario's second OTP (for resend and cancel): a new logical send, so a new key, run afresh.
+            proxy_ok = (len(sends) == 3 and sends[0][3] and sends[0][0] == sends[1][0] and sends[0][1] == 200
+                        and sends[1][1] == 200 and sends[1][2] == "true"
+                        and sends[2][0] != sends[0][0] and sends[2][1] == 200 and sends[2][2] is None)
             log(f"{sdk}: sends through the proxy {[(s[1], s[2], 'dropped' if s[3] else 'relayed') for s in sends]}")
             if code != 0 or not proxy_ok:
                 failures.append(sdk)

@@ -1,7 +1,7 @@
 // The conformance scenario with the Node.js SDK (run by run.py, which sets the environment; needs npm run build).
 import { randomUUID } from "node:crypto";
 import {
-    constructEvent, Narvark, NotFoundError, verifyWebhook, WebhookVerificationError,
+    APIError, constructEvent, Narvark, NotFoundError, verifyWebhook, WebhookVerificationError,
 } from "../node/dist/esm/index.js";
 
 const SDK = process.env.NARVARK_SDK;
@@ -39,6 +39,24 @@ for (let i = 0; i < 100 && status.status !== "verified"; i++) { // the status re
     status = await client.get(otp.id);
 }
 check(status.status === "verified" && status.attempts_used === 2, "status", status);
+
+const other = await client.send({ to: "+15005550001", channel: "sms", metadata: { conformance: SDK } });
+try {
+    await client.resend(other.id);
+    check(false, "a resend within the cooldown is refused");
+} catch (e) {
+    check(e instanceof APIError && e.code === "resend_too_soon" && e.status === 429,
+        "a resend within the cooldown is refused (not retried)", String(e));
+}
+const cancelled = await client.cancel(other.id);
+check(cancelled.status === "cancelled" && cancelled.cancelled_at, "cancel", cancelled);
+try {
+    await client.resend(other.id, { code: "new" });
+    check(false, "a resend of a cancelled OTP is refused");
+} catch (e) {
+    check(e instanceof APIError && e.code === "otp_not_active" && e.status === 409,
+        "a resend of a cancelled OTP is refused", String(e));
+}
 
 try {
     await client.get("otp_" + "0".repeat(26));

@@ -11,6 +11,7 @@ spl_autoload_register(static function (string $class): void {
 });
 
 use Narvark\Client;
+use Narvark\Exception\ApiException;
 use Narvark\Exception\NotFoundException;
 use Narvark\Exception\WebhookVerificationException;
 use Narvark\Webhook;
@@ -52,6 +53,24 @@ for ($i = 0; $i < 100 && $status['status'] !== 'verified'; $i++) { // the status
     $status = $client->get($otp['id']);
 }
 check($status['status'] === 'verified' && $status['attempts_used'] === 2, 'status', $status);
+
+$other = $client->send(['to' => '+15005550001', 'channel' => 'sms', 'metadata' => ['conformance' => $sdk]]);
+try {
+    $client->resend($other['id']);
+    check(false, 'a resend within the cooldown is refused');
+} catch (ApiException $e) {
+    check($e->getErrorCode() === 'resend_too_soon' && $e->getHttpStatus() === 429,
+        'a resend within the cooldown is refused (not retried)', $e->getMessage());
+}
+$cancelled = $client->cancel($other['id']);
+check($cancelled['status'] === 'cancelled' && $cancelled['cancelled_at'] !== null, 'cancel', $cancelled);
+try {
+    $client->resend($other['id'], ['code' => 'new']);
+    check(false, 'a resend of a cancelled OTP is refused');
+} catch (ApiException $e) {
+    check($e->getErrorCode() === 'otp_not_active' && $e->getHttpStatus() === 409,
+        'a resend of a cancelled OTP is refused', $e->getMessage());
+}
 
 try {
     $client->get('otp_' . str_repeat('0', 26));

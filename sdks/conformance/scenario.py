@@ -10,7 +10,7 @@ import uuid
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "python"))
 
-from narvark import Narvark, NotFoundError, WebhookVerificationError, webhooks  # noqa: E402
+from narvark import APIError, Narvark, NotFoundError, WebhookVerificationError, webhooks  # noqa: E402
 
 SDK, RECEIVER = os.environ["NARVARK_SDK"], os.environ["NARVARK_RECEIVER_URL"]
 
@@ -45,6 +45,21 @@ for _ in range(100):  # the status read model follows the event store within mom
     time.sleep(0.1)
     status = client.get(otp["id"])
 check(status["status"] == "verified" and status["attempts_used"] == 2, "status", status)
+
+other = client.send(to="+15005550001", channel="sms", metadata={"conformance": SDK})
+try:
+    client.resend(other["id"])
+    check(False, "a resend within the cooldown is refused")
+except APIError as e:
+    check(e.code == "resend_too_soon" and e.status == 429 and (e.retry_after or 0) >= 1,
+          "a resend within the cooldown is refused (not retried)", str(e))
+cancelled = client.cancel(other["id"])
+check(cancelled["status"] == "cancelled" and cancelled["cancelled_at"], "cancel", cancelled)
+try:
+    client.resend(other["id"], code="new")
+    check(False, "a resend of a cancelled OTP is refused")
+except APIError as e:
+    check(e.code == "otp_not_active" and e.status == 409, "a resend of a cancelled OTP is refused", str(e))
 
 try:
     client.get("otp_" + "0" * 26)

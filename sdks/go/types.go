@@ -13,10 +13,12 @@ type Otp struct {
 	CodeLength        int               `json:"code_length"`
 	AttemptsUsed      int               `json:"attempts_used"`
 	AttemptsRemaining int               `json:"attempts_remaining"`
+	Sends             int               `json:"sends"`
 	Livemode          bool              `json:"livemode"`
 	Metadata          map[string]string `json:"metadata"`
 	CreatedAt         string            `json:"created_at"`
 	ExpiresAt         string            `json:"expires_at"`
+	LastSentAt        *string           `json:"last_sent_at"`
 	DispatchedAt      *string           `json:"dispatched_at"`
 	DeliveredAt       *string           `json:"delivered_at"`
 	ReadAt            *string           `json:"read_at"`
@@ -24,6 +26,7 @@ type Otp struct {
 	ExpiredAt         *string           `json:"expired_at"`
 	FailedAt          *string           `json:"failed_at"`
 	LockedAt          *string           `json:"locked_at"`
+	CancelledAt       *string           `json:"cancelled_at"`
 }
 
 // Verification is the outcome of POST /v1/otp/verify; read Valid.

@@ -73,7 +73,19 @@ func main() {
 	}
 	check(status.Status == "verified" && status.AttemptsUsed == 2, "status", *status)
 
-	_, err := client.Get(ctx, "otp_"+strings.Repeat("0", 26))
+	other := must(client.Send(ctx, &narvark.SendParams{To: "+15005550001", Channel: "sms",
+		Metadata: map[string]string{"conformance": sdk}}))
+	_, err := client.Resend(ctx, other.ID, nil)
+	var refusal *narvark.Error
+	check(errors.As(err, &refusal) && refusal.Code == "resend_too_soon" && refusal.Status == 429,
+		"a resend within the cooldown is refused (not retried)", err)
+	cancelled := must(client.Cancel(ctx, other.ID))
+	check(cancelled.Status == "cancelled" && cancelled.CancelledAt != nil, "cancel", *cancelled)
+	_, err = client.Resend(ctx, other.ID, &narvark.ResendParams{Code: "new"})
+	check(errors.As(err, &refusal) && refusal.Code == "otp_not_active" && refusal.Status == 409,
+		"a resend of a cancelled OTP is refused", err)
+
+	_, err = client.Get(ctx, "otp_"+strings.Repeat("0", 26))
 	var apiErr *narvark.Error
 	check(errors.As(err, &apiErr) && apiErr.IsNotFound() && apiErr.Code == "not_found" &&
 		strings.HasPrefix(apiErr.RequestID, "req_") && !strings.Contains(err.Error(), os.Getenv("NARVARK_API_KEY")),

@@ -14,10 +14,12 @@ export interface Otp {
     code_length: number;
     attempts_used: number;
     attempts_remaining: number;
+    sends: number;
     livemode: boolean;
     metadata: Record<string, string>;
     created_at: string;
     expires_at: string;
+    last_sent_at: string | null;
     dispatched_at: string | null;
     delivered_at: string | null;
     read_at: string | null;
@@ -25,6 +27,7 @@ export interface Otp {
     expired_at: string | null;
     failed_at: string | null;
     locked_at: string | null;
+    cancelled_at: string | null;
     [field: string]: unknown;
 }
 
