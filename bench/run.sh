@@ -5,7 +5,8 @@
 # Needs PostgreSQL's server and pgbench on this host (Debian: apt-get install postgresql); starts the local cluster
 # if it is down. Environment: BENCH_PGHOST/BENCH_PGPORT/BENCH_PGUSER (127.0.0.1/5432/postgres, PGPASSWORD if any),
 # BENCH_PORT (gateway, 18080), BENCH_SMSC_PORT (12775), BENCH_JAVA_OPTS (gateway JVM), BENCH_JFR=1 (record a
-# flight recording of the gateway into bench/target/), BENCH_REBUILD=1 (rebuild the gateway jar).
+# flight recording of the gateway into bench/target/), BENCH_REBUILD=1 (rebuild the gateway jar), BENCH_JAR (another
+# gateway jar, e.g. an older build for a before/after), BENCH_GATEWAY_ARGS (extra --name=value settings for it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,8 +35,8 @@ fi
 postgres_up || { echo "no PostgreSQL on $PGHOST:$PGPORT (apt-get install postgresql, or set BENCH_PGHOST)"; exit 1; }
 command -v pgbench >/dev/null || { echo "pgbench is missing (Debian: apt-get install postgresql-contrib)"; exit 1; }
 
-JAR="$(ls api-gateway/target/api-gateway-*.jar 2>/dev/null | grep -v plain | head -n 1 || true)"
-if [ -z "$JAR" ] || [ "${BENCH_REBUILD:-0}" = 1 ]; then
+JAR="${BENCH_JAR:-$(ls api-gateway/target/api-gateway-*.jar 2>/dev/null | grep -v plain | head -n 1 || true)}"
+if [ -z "$JAR" ] || { [ "${BENCH_REBUILD:-0}" = 1 ] && [ -z "${BENCH_JAR:-}" ]; }; then
     echo "Building the gateway jar"
     maven package -DskipTests
     JAR="$(ls api-gateway/target/api-gateway-*.jar | grep -v plain | head -n 1)"
@@ -54,7 +55,7 @@ pgbench -n -c 32 -j 2 -T 15 -f bench/target/insert.sql "$BASELINE_DB" | tee benc
 TPS="$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' bench/target/pgbench.txt)"
 psql -q -d postgres -c "DROP DATABASE $BASELINE_DB"
 
-echo "== Gateway: $JAR on a fresh database $DB, port $PORT, SMS over SMPP to the bench's SMSC on $SMSC_PORT"
+echo "== Gateway: $JAR ${BENCH_GATEWAY_ARGS:-} on a fresh database $DB, port $PORT, SMS over SMPP to the bench's SMSC on $SMSC_PORT"
 psql -q -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
 secret() { head -c 32 /dev/urandom | base64; }
 ADMIN_TOKEN="$(secret)"
@@ -69,7 +70,7 @@ NARVARK_SECURITY_CODE_PEPPER="$(secret)" NARVARK_SECURITY_ENCRYPTION_KEY="$(secr
 NARVARK_ADMIN_TOKEN="$ADMIN_TOKEN" SERVER_PORT="$PORT" \
 NARVARK_DELIVERY_SMS_PROVIDER=smpp NARVARK_SMPP_HOST=127.0.0.1 NARVARK_SMPP_PORT="$SMSC_PORT" \
 NARVARK_WEBHOOKS_SENDER_ENABLED=true \
-    java $JAVA_OPTS -jar "$JAR" >"bench/target/gateway-$STAMP.log" 2>&1 &
+    java $JAVA_OPTS -jar "$JAR" ${BENCH_GATEWAY_ARGS:-} >"bench/target/gateway-$STAMP.log" 2>&1 &
 GATEWAY=$!
 trap 'kill $GATEWAY 2>/dev/null; wait $GATEWAY 2>/dev/null || true' EXIT
 for _ in $(seq 1 180); do
