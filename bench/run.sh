@@ -83,4 +83,5 @@ curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null || { echo "the gate
 echo "== Load: open loop, fixed arrival rates (gateway log: bench/target/gateway-$STAMP.log)"
 java -Xmx512m -jar bench/target/narvark-bench.jar --base-url="http://127.0.0.1:$PORT" --admin-token="$ADMIN_TOKEN" \
     --smsc-port="$SMSC_PORT" --pgbench-tps="$TPS" --commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)" \
+    --gateway="$(basename "$JAR") ${BENCH_GATEWAY_ARGS:-}" \
     --out="bench/results/$STAMP.json" "$@"

@@ -83,6 +83,7 @@ public final class Bench {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("date", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         json.put("commit", options.commit());
+        json.put("gateway", options.gateway());
         json.put("cores", Runtime.getRuntime().availableProcessors());
         json.put("load_average_before", loadBefore);
         json.put("load_average_after", loadAfter);

@@ -34,6 +34,7 @@ final class LoadRunner {
     private final double sandboxShare;
     private final long pollMillis;
     private final AtomicInteger sequence = new AtomicInteger();
+    private final java.util.Queue<SandboxSend> sandboxSent = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "bench-timer");
         thread.setDaemon(true);
@@ -73,6 +74,7 @@ final class LoadRunner {
         while (metrics.inFlight.get() > 0 && System.nanoTime() < drainDeadline) {
             Thread.sleep(50);
         }
+        readSandboxInboxes(metrics);
         if (metrics.inFlight.get() > 0) {
             metrics.errors.computeIfAbsent("unfinished", k -> new java.util.concurrent.atomic.AtomicLong())
                     .addAndGet(metrics.inFlight.get());
@@ -99,7 +101,8 @@ final class LoadRunner {
                     StepMetrics.record(metrics.send, (now - due) / 1000);
                     String otpId = answer.body().path("id").asText();
                     if (sandbox) {
-                        readSandbox(otpId, key, due, metrics);
+                        sandboxSent.add(new SandboxSend(otpId, key, due));
+                        metrics.complete(System.nanoTime(), false);
                     } else {
                         awaitSmsc(atSmsc, otpId, key, due, metrics);
                     }
@@ -126,38 +129,36 @@ final class LoadRunner {
         });
     }
 
-    private void readSandbox(String otpId, String key, long due, StepMetrics metrics) {
-        long deadline = System.nanoTime() + TIMEOUT_NANOS;
-        Runnable poll = new Runnable() {
-            private long delay = pollMillis;
+    /**
+     * The sandbox's receive times, read once per OTP after the step: polling each inbox during the step would add
+     * requests in proportion to the very delay being measured, and feed it.
+     */
+    void readSandboxInboxes(StepMetrics metrics) throws InterruptedException {
+        java.util.concurrent.Semaphore parallel = new java.util.concurrent.Semaphore(8);
+        List<SandboxSend> sends = new java.util.ArrayList<>(sandboxSent);
+        sandboxSent.clear();
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(sends.size());
+        for (SandboxSend send : sends) {
+            parallel.acquire();
+            api.get("/v1/sandbox/messages?otp_id=" + send.otpId(), send.key()).whenComplete((answer, failure) -> {
+                parallel.release();
+                done.countDown();
+                if (failure != null || !answer.ok() || answer.body().path("data").isEmpty()) {
+                    metrics.errors.computeIfAbsent("sandbox_not_dispatched",
+                            k -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
+                    return;
+                }
+                JsonNode message = answer.body().path("data").get(0);
+                long receivedMicros = micros(Instant.parse(message.path("received_at").asText()));
+                long dispatchMicros = receivedMicros - wallMicros(send.due());
+                StepMetrics.record(metrics.dispatchSandbox, dispatchMicros);
+                StepMetrics.record(metrics.dispatch, dispatchMicros);
+            });
+        }
+        done.await(120, TimeUnit.SECONDS);
+    }
 
-            @Override
-            public void run() {
-                api.get("/v1/sandbox/messages?otp_id=" + otpId, key).whenComplete((answer, failure) -> {
-                    if (failure != null || !answer.ok()) {
-                        metrics.error(failure != null ? "sandbox_io" : "sandbox_http_" + answer.status());
-                        return;
-                    }
-                    JsonNode data = answer.body().path("data");
-                    if (data.isEmpty()) {
-                        if (System.nanoTime() > deadline) {
-                            metrics.error("dispatch_timeout_sandbox");
-                        } else {
-                            delay = Math.min(1_000, delay * 3 / 2);
-                            timers.schedule(this, delay, TimeUnit.MILLISECONDS);
-                        }
-                        return;
-                    }
-                    JsonNode message = data.get(0);
-                    long receivedMicros = micros(Instant.parse(message.path("received_at").asText()));
-                    long dispatchMicros = receivedMicros - wallMicros(due);
-                    StepMetrics.record(metrics.dispatchSandbox, dispatchMicros);
-                    StepMetrics.record(metrics.dispatch, dispatchMicros);
-                    verify(otpId, key, message.path("text").asText(), metrics);
-                });
-            }
-        };
-        timers.schedule(poll, pollMillis, TimeUnit.MILLISECONDS);
+    private record SandboxSend(String otpId, String key, long due) {
     }
 
     private void verify(String otpId, String key, String text, StepMetrics metrics) {
@@ -203,14 +204,14 @@ final class LoadRunner {
                         if (System.nanoTime() > deadline) {
                             metrics.error("status_timeout_" + body.path("status").asText());
                         } else {
-                            delay = Math.min(1_000, delay * 3 / 2);
+                            delay = Math.min(1_000, delay * 2);
                             timers.schedule(this, delay, TimeUnit.MILLISECONDS);
                         }
                         return;
                     }
                     long eventMicros = micros(Instant.parse(body.path("verified_at").asText()));
                     StepMetrics.record(metrics.projectionLag, seen - eventMicros);
-                    metrics.complete(System.nanoTime());
+                    metrics.complete(System.nanoTime(), true);
                 });
             }
         };

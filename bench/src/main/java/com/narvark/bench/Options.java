@@ -9,7 +9,7 @@ import java.util.Map;
 record Options(String baseUrl, String adminToken, int smscPort, List<Integer> rates, int stepSeconds,
                int warmupSeconds, int warmupRate, int accounts, int keysPerAccount, double sandboxShare,
                double dispatchTargetMs, int statusPollMs, boolean keepGoing, double pgbenchTps, String commit,
-               String out) {
+               String gateway, String out) {
 
     static Options parse(String[] args) {
         Map<String, String> given = new HashMap<>();
@@ -31,12 +31,13 @@ record Options(String baseUrl, String adminToken, int smscPort, List<Integer> ra
                 Integer.parseInt(given.getOrDefault("warmup-rate", "50")),
                 Integer.parseInt(given.getOrDefault("accounts", "4")),
                 Integer.parseInt(given.getOrDefault("keys-per-account", "4")),
-                Double.parseDouble(given.getOrDefault("sandbox-share", "0.5")),
+                Double.parseDouble(given.getOrDefault("sandbox-share", "0.2")),
                 Double.parseDouble(given.getOrDefault("dispatch-target-ms", "200")),
                 Integer.parseInt(given.getOrDefault("status-poll-ms", "20")),
                 Boolean.parseBoolean(given.getOrDefault("keep-going", "false")),
                 Double.parseDouble(given.getOrDefault("pgbench-tps", "0")),
                 given.getOrDefault("commit", "unknown"),
+                given.getOrDefault("gateway", ""),
                 given.getOrDefault("out", ""));
         if (options.adminToken.isEmpty()) {
             throw new IllegalArgumentException("give --admin-token or NARVARK_ADMIN_TOKEN");
