@@ -56,8 +56,8 @@ class AxonProcessingConfiguration {
      * (sagas have no dead-letter queue in Axon 4).
      */
     @Bean
-    ConfigurerModule deliveryProcessor(@Value("${narvark.delivery.processor.threads:1}") int threads,
-                                       @Value("${narvark.delivery.processor.batch-size:100}") int batchSize) {
+    ConfigurerModule deliveryProcessor(@Value("${narvark.delivery.processor.threads:4}") int threads,
+                                       @Value("${narvark.delivery.processor.batch-size:10}") int batchSize) {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerTrackingEventProcessor(DELIVERY_PROCESSOR, axon -> axon.eventStore(),
                         axon -> headFirst(threads, batchSize))
