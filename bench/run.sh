@@ -6,7 +6,8 @@
 # if it is down. Environment: BENCH_PGHOST/BENCH_PGPORT/BENCH_PGUSER (127.0.0.1/5432/postgres, PGPASSWORD if any),
 # BENCH_PORT (gateway, 18080), BENCH_SMSC_PORT (12775), BENCH_JAVA_OPTS (gateway JVM), BENCH_JFR=1 (record a
 # flight recording of the gateway into bench/target/), BENCH_REBUILD=1 (rebuild the gateway jar), BENCH_JAR (another
-# gateway jar, e.g. an older build for a before/after), BENCH_GATEWAY_ARGS (extra --name=value settings for it).
+# gateway jar, e.g. an older build for a before/after), BENCH_GATEWAY_ARGS (extra --name=value settings for it),
+# BENCH_NO_FLOCK=1 (build without taking /tmp/narvark-maven.lock, for a caller that holds it during the measurement).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,7 +24,7 @@ mkdir -p bench/target bench/results
 
 maven() {
     # Never two Maven builds at once on a shared machine.
-    if command -v flock >/dev/null 2>&1; then flock /tmp/narvark-maven.lock ./mvnw -B -ntp "$@"; else ./mvnw -B -ntp "$@"; fi
+    if [ "${BENCH_NO_FLOCK:-0}" != 1 ] && command -v flock >/dev/null 2>&1; then flock /tmp/narvark-maven.lock ./mvnw -B -ntp "$@"; else ./mvnw -B -ntp "$@"; fi
 }
 
 postgres_up() { pg_isready -h "$PGHOST" -p "$PGPORT" -q 2>/dev/null; }

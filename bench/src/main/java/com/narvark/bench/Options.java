@@ -24,7 +24,7 @@ record Options(String baseUrl, String adminToken, int smscPort, List<Integer> ra
                 given.getOrDefault("base-url", "http://127.0.0.1:8080"),
                 token,
                 Integer.parseInt(given.getOrDefault("smsc-port", "2775")),
-                Arrays.stream(given.getOrDefault("rates", "50,100,200,300,400,500,600,800").split(","))
+                Arrays.stream(given.getOrDefault("rates", "50,100,150,200,300,400,500,600,800").split(","))
                         .map(String::strip).map(Integer::valueOf).toList(),
                 Integer.parseInt(given.getOrDefault("step-seconds", "60")),
                 Integer.parseInt(given.getOrDefault("warmup-seconds", "20")),
