@@ -1,0 +1,206 @@
+package com.narvark.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jsmpp.bean.BroadcastSm;
+import org.jsmpp.bean.CancelBroadcastSm;
+import org.jsmpp.bean.CancelSm;
+import org.jsmpp.bean.DataCodings;
+import org.jsmpp.bean.DataSm;
+import org.jsmpp.bean.DeliveryReceipt;
+import org.jsmpp.bean.ESMClass;
+import org.jsmpp.bean.GSMSpecificFeature;
+import org.jsmpp.bean.MessageMode;
+import org.jsmpp.bean.MessageType;
+import org.jsmpp.bean.NumberingPlanIndicator;
+import org.jsmpp.bean.OptionalParameter;
+import org.jsmpp.bean.QueryBroadcastSm;
+import org.jsmpp.bean.QuerySm;
+import org.jsmpp.bean.RegisteredDelivery;
+import org.jsmpp.bean.ReplaceSm;
+import org.jsmpp.bean.SubmitMulti;
+import org.jsmpp.bean.SubmitSm;
+import org.jsmpp.bean.TypeOfNumber;
+import org.jsmpp.extra.ProcessRequestException;
+import org.jsmpp.session.BindRequest;
+import org.jsmpp.session.BroadcastSmResult;
+import org.jsmpp.session.DataSmResult;
+import org.jsmpp.session.QueryBroadcastSmResult;
+import org.jsmpp.session.QuerySmResult;
+import org.jsmpp.session.SMPPServerSession;
+import org.jsmpp.session.SMPPServerSessionListener;
+import org.jsmpp.session.ServerMessageReceiverListener;
+import org.jsmpp.session.Session;
+import org.jsmpp.session.SubmitMultiResult;
+import org.jsmpp.session.SubmitSmResult;
+import org.jsmpp.util.DeliveryReceiptState;
+import org.jsmpp.util.MessageId;
+
+/**
+ * The SMPP stand-in the gateway's {@code smpp} provider binds to (SMPP 3.4 over loopback, jSMPP's server side). It
+ * notes when each {@code submit_sm} arrives (the dispatch instant, on this process's clock) and answers it with a
+ * {@code DELIVRD} receipt at once, as a fast carrier would.
+ */
+final class Smsc implements AutoCloseable {
+
+    /** A message as the SMSC received it; {@code receiptAcked} completes when the gateway took the receipt. */
+    record Received(String text, long receivedNanos, CompletableFuture<Void> receiptAcked) {
+    }
+
+    private final SMPPServerSessionListener listener;
+    private final ExecutorService acceptor = Executors.newSingleThreadExecutor(daemon("smsc-accept"));
+    private final ExecutorService binder = Executors.newCachedThreadPool(daemon("smsc-bind"));
+    private final ExecutorService receipts = Executors.newFixedThreadPool(4, daemon("smsc-receipt"));
+    private final Map<String, CompletableFuture<Received>> expected = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong(1_000_000);
+    final AtomicLong unexpected = new AtomicLong();
+
+    Smsc(int port) throws IOException {
+        listener = new SMPPServerSessionListener(port);
+        listener.setPduProcessorDegree(8);
+        listener.setMessageReceiverListener(new Receiver());
+        acceptor.submit(this::acceptLoop);
+    }
+
+    /** Call before the send: the future completes when a message for this number (E.164 without +) arrives. */
+    CompletableFuture<Received> expect(String digits) {
+        return expected.computeIfAbsent(digits, d -> new CompletableFuture<>());
+    }
+
+    void forget(String digits) {
+        expected.remove(digits);
+    }
+
+    private void acceptLoop() {
+        while (!acceptor.isShutdown()) {
+            try {
+                SMPPServerSession session = listener.accept();
+                binder.submit(() -> bind(session));
+            } catch (IOException closed) {
+                return;
+            }
+        }
+    }
+
+    private static void bind(SMPPServerSession session) {
+        try {
+            BindRequest request = session.waitForBind(5_000);
+            request.accept("bench-smsc");
+        } catch (Exception e) {
+            session.close();
+        }
+    }
+
+    private void receipt(SMPPServerSession session, String messageId, String destination,
+                         CompletableFuture<Void> acked) {
+        try {
+            String text = new DeliveryReceipt(messageId, 1, 1, new Date(), new Date(), DeliveryReceiptState.DELIVRD,
+                    "000", "").toString();
+            session.deliverShortMessage("", TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, destination,
+                    TypeOfNumber.ALPHANUMERIC, NumberingPlanIndicator.UNKNOWN, "Narvark",
+                    new ESMClass(MessageMode.DEFAULT, MessageType.SMSC_DEL_RECEIPT, GSMSpecificFeature.DEFAULT),
+                    (byte) 0, (byte) 0, new RegisteredDelivery(0), DataCodings.ZERO,
+                    text.getBytes(StandardCharsets.US_ASCII));
+            acked.complete(null);
+        } catch (Exception e) {
+            acked.completeExceptionally(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        listener.close();
+        acceptor.shutdownNow();
+        binder.shutdownNow();
+        receipts.shutdownNow();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    private final class Receiver implements ServerMessageReceiverListener {
+
+        @Override
+        public SubmitSmResult onAcceptSubmitSm(SubmitSm submitSm, SMPPServerSession source)
+                throws ProcessRequestException {
+            long now = System.nanoTime();
+            String destination = submitSm.getDestAddress();
+            String id = Long.toString(ids.incrementAndGet());
+            boolean ucs2 = (submitSm.getDataCoding() & 0x0F) == 0x08;
+            String text = new String(submitSm.getShortMessage(),
+                    ucs2 ? StandardCharsets.UTF_16BE : StandardCharsets.US_ASCII);
+            CompletableFuture<Received> waiting = expected.remove(destination);
+            if (waiting == null) {
+                unexpected.incrementAndGet();
+            } else {
+                CompletableFuture<Void> acked = new CompletableFuture<>();
+                waiting.complete(new Received(text, now, acked));
+                // After the submit_sm_resp has gone out, as a real SMSC would.
+                receipts.submit(() -> receipt(source, id, destination, acked));
+            }
+            try {
+                return new SubmitSmResult(new MessageId(id), new OptionalParameter[0]);
+            } catch (Exception e) {
+                throw new ProcessRequestException("bad id", 0x08);
+            }
+        }
+
+        @Override
+        public SubmitMultiResult onAcceptSubmitMulti(SubmitMulti submitMulti, SMPPServerSession source)
+                throws ProcessRequestException {
+            throw new ProcessRequestException("not supported", 0x03);
+        }
+
+        @Override
+        public QuerySmResult onAcceptQuerySm(QuerySm querySm, SMPPServerSession source)
+                throws ProcessRequestException {
+            throw new ProcessRequestException("not supported", 0x03);
+        }
+
+        @Override
+        public void onAcceptReplaceSm(ReplaceSm replaceSm, SMPPServerSession source) throws ProcessRequestException {
+            throw new ProcessRequestException("not supported", 0x03);
+        }
+
+        @Override
+        public void onAcceptCancelSm(CancelSm cancelSm, SMPPServerSession source) throws ProcessRequestException {
+            throw new ProcessRequestException("not supported", 0x03);
+        }
+
+        @Override
+        public BroadcastSmResult onAcceptBroadcastSm(BroadcastSm broadcastSm, SMPPServerSession source)
+                throws ProcessRequestException {
+            throw new ProcessRequestException("not supported", 0x03);
+        }
+
+        @Override
+        public void onAcceptCancelBroadcastSm(CancelBroadcastSm cancelBroadcastSm, SMPPServerSession source)
+                throws ProcessRequestException {
+            throw new ProcessRequestException("not supported", 0x03);
+        }
+
+        @Override
+        public QueryBroadcastSmResult onAcceptQueryBroadcastSm(QueryBroadcastSm queryBroadcastSm,
+                                                               SMPPServerSession source)
+                throws ProcessRequestException {
+            throw new ProcessRequestException("not supported", 0x03);
+        }
+
+        @Override
+        public DataSmResult onAcceptDataSm(DataSm dataSm, Session source) throws ProcessRequestException {
+            throw new ProcessRequestException("not supported", 0x03);
+        }
+    }
+}
