@@ -2,42 +2,19 @@
 // signs in with an API key, waits for the three charts, checks they carry the seeded numbers, and saves a
 // screenshot. Run by DashboardIT with NARVARK_URL, NARVARK_KEY, EXPECT_SENT, EXPECT_CHANNELS and SCREENSHOT set.
 // Exits non-zero with the reason on any failure.
-import { chromium } from 'playwright-core';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
-const env = (name) => {
-    const value = process.env[name];
-    if (!value) {
-        throw new Error(`${name} is not set`);
-    }
-    return value;
-};
-
-function check(condition, message) {
-    if (!condition) {
-        throw new Error(message);
-    }
-}
+import { statSync } from 'node:fs';
+import { check, env, launchBrowser } from './support.mjs';
 
 const baseUrl = env('NARVARK_URL');
 const key = env('NARVARK_KEY');
 const expectSent = Number(env('EXPECT_SENT'));
 const expectChannels = env('EXPECT_CHANNELS').split(',').sort();
 const screenshot = env('SCREENSHOT');
-const browserPath = process.env.CHROMIUM || '/usr/bin/chromium';
 
-const profile = mkdtempSync(join(tmpdir(), 'narvark-e2e-'));
-let context;
+let browser;
 try {
-    context = await chromium.launchPersistentContext(profile, {
-        executablePath: browserPath,
-        headless: true,
-        viewport: { width: 1280, height: 900 },
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-            '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchBrowser('narvark-e2e-');
+    const context = browser.context;
     const page = context.pages()[0] || await context.newPage();
     const urls = [];
     const problems = [];
@@ -88,8 +65,7 @@ try {
     console.error('dashboard e2e failed: ' + (error && error.stack || error));
     process.exitCode = 1;
 } finally {
-    if (context) {
-        await context.close();
+    if (browser) {
+        await browser.close();
     }
-    rmSync(profile, { recursive: true, force: true });
 }

@@ -3,31 +3,15 @@
 // sign-in by emailed code, creating and revoking a key and adding a webhook endpoint. Saves a screenshot of each
 // page in SCREENSHOTS. Run by PortalBrowserIT with NARVARK_URL, MAILBOX_URL (the test's view of the sandbox
 // outbox and the sandbox carrier), ADMIN_TOKEN, EMAIL and SCREENSHOTS set. Exits non-zero with the reason on failure.
-import { chromium } from 'playwright-core';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-const env = (name) => {
-    const value = process.env[name];
-    if (!value) {
-        throw new Error(`${name} is not set`);
-    }
-    return value;
-};
-
-function check(condition, message) {
-    if (!condition) {
-        throw new Error(message);
-    }
-}
+import { mkdirSync } from 'node:fs';
+import { check, env, launchBrowser } from './support.mjs';
 
 const baseUrl = env('NARVARK_URL');
 const mailbox = env('MAILBOX_URL');
 const adminToken = env('ADMIN_TOKEN');
 const email = env('EMAIL');
 const screenshots = env('SCREENSHOTS');
-const browserPath = process.env.CHROMIUM || '/usr/bin/chromium';
 const company = 'Acme ' + email.split('@')[0];
 mkdirSync(screenshots, { recursive: true });
 
@@ -52,17 +36,11 @@ async function api(method, path, key, body) {
     return { status: answer.status, json: await answer.json().catch(() => null) };
 }
 
-const profile = mkdtempSync(join(tmpdir(), 'narvark-portal-e2e-'));
 const shots = [];
-let context;
+let browser;
 try {
-    context = await chromium.launchPersistentContext(profile, {
-        executablePath: browserPath,
-        headless: true,
-        viewport: { width: 1280, height: 900 },
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-            '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchBrowser('narvark-portal-e2e-');
+    const context = browser.context;
     const page = context.pages()[0] || await context.newPage();
     const urls = [];
     const problems = [];
@@ -195,8 +173,7 @@ try {
     console.error('portal e2e failed: ' + (error && error.stack || error));
     process.exitCode = 1;
 } finally {
-    if (context) {
-        await context.close();
+    if (browser) {
+        await browser.close();
     }
-    rmSync(profile, { recursive: true, force: true });
 }
