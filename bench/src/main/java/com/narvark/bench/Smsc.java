@@ -46,7 +46,9 @@ import org.jsmpp.util.MessageId;
 /**
  * The SMPP stand-in the gateway's {@code smpp} provider binds to (SMPP 3.4 over loopback, jSMPP's server side). It
  * notes when each {@code submit_sm} arrives (the dispatch instant, on this process's clock) and answers it with a
- * {@code DELIVRD} receipt at once, as a fast carrier would.
+ * {@code DELIVRD} receipt at once, as a fast carrier would. Its session handling follows otp-delivery's test
+ * stand-in ({@code standin/TestSmsc}) on purpose: the benchmark is built outside the reactor from public libraries
+ * only, so it cannot use that test-jar, and it must time arrivals, which the test stand-in does not.
  */
 final class Smsc implements AutoCloseable {
 
