@@ -29,16 +29,20 @@ final class DestinationParser {
         return channel == Channel.EMAIL ? email(to) : phone(to, channel);
     }
 
-    /** The phone number's ISO 3166-1 region (e.g. GB), for the country allowlist; null for email or no region. */
+    /**
+     * The phone number's region for the country allowlist: its ISO 3166-1 code in libphonenumber's numbering plan
+     * (+44 7911… is GG), or {@code 001} for numbers of no country (+800 freephone, +881 satellite, +883
+     * international networks), which no allowlist can name, so an allowlist refuses them. Null for email only.
+     */
     static String countryOf(Destination to) {
         if (to.kind() != Destination.Kind.PHONE) {
             return null;
         }
         try {
             String region = PHONES.getRegionCodeForNumber(PHONES.parse(to.value(), "ZZ"));
-            return region == null || region.equals("ZZ") || region.equals("001") ? null : region;
+            return region == null ? "ZZ" : region; // no plan claims it: unknown, refused by any allowlist
         } catch (NumberParseException e) {
-            return null; // already validated by parse(); cannot happen
+            throw new IllegalArgumentException("not a parsed phone destination", e);
         }
     }
 

@@ -117,6 +117,10 @@ class FraudGuardIT extends GatewayIntegrationTest {
         assertThat(send(keys.live(), "+33612345678", Map.of()).status()).isEqualTo(200);
         assertThat(api.post("/v1/otp/send", keys.live(), Api.json(Map.of("to", "jane@example.com", "channel",
                 "email"))).status()).isEqualTo(200);
+        // Numbers of no country (here +881, satellite) cannot be named in an allowlist, so one refuses them.
+        Api.Response satellite = send(keys.live(), "+881612345678", Map.of());
+        assertThat(satellite.status()).as(satellite.toString()).isEqualTo(403);
+        assertThat(error(satellite)).isEqualTo("country_not_allowed");
         // The test environment has settings of its own.
         assertThat(send(keys.test(), "+447911123456", Map.of()).status()).isEqualTo(200);
         assertThat(api.get("/v1/fraud_guard", keys.test()).json().get("allowed_countries")).isEmpty();

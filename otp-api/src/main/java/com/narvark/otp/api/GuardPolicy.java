@@ -14,6 +14,7 @@ public record GuardPolicy(Set<String> allowedCountries, boolean monitorOnly) {
         allowedCountries = Set.copyOf(allowedCountries);
     }
 
+    /** {@code regionCode} is null only where no country applies (email); a phone always has one. */
     public boolean allowsCountry(String regionCode) {
         return allowedCountries.isEmpty() || regionCode == null || allowedCountries.contains(regionCode);
     }
