@@ -130,10 +130,10 @@ public class Otp {
         requireOwner(command.accountId(), command.livemode());
         Instant now = clock.instant();
         if (status.isFinal() || !now.isBefore(expiresAt)) {
-            throw refusal(OtpErrorCode.OTP_NOT_ACTIVE, 0, "the OTP has ended");
+            throw refused(new OtpRefusal(OtpErrorCode.OTP_NOT_ACTIVE, 0));
         }
         policy.refusal(sends, lastSentAt, now).ifPresent(refusal -> {
-            throw new CommandExecutionException("resend refused: " + refusal.code(), null, refusal);
+            throw refused(refusal);
         });
         if (!command.newCode()) {
             apply(new OtpResentEvent(otpId, sends, null, null, now));
@@ -150,7 +150,7 @@ public class Otp {
             return;
         }
         if (status.isFinal()) {
-            throw refusal(OtpErrorCode.OTP_NOT_ACTIVE, 0, "the OTP has ended");
+            throw refused(new OtpRefusal(OtpErrorCode.OTP_NOT_ACTIVE, 0));
         }
         apply(new OtpCancelledEvent(otpId, clock.instant()));
         deadlineManager.cancelSchedule(EXPIRY_DEADLINE, expiryDeadlineId);
@@ -304,8 +304,8 @@ public class Otp {
         return enforced;
     }
 
-    private static CommandExecutionException refusal(OtpErrorCode code, long retryAfterSeconds, String message) {
-        return new CommandExecutionException(message, null, new OtpRefusal(code, retryAfterSeconds));
+    private static CommandExecutionException refused(OtpRefusal refusal) {
+        return new CommandExecutionException("refused: " + refusal.code(), null, refusal);
     }
 
     private VerificationResult result(boolean valid) {

@@ -5,16 +5,12 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.narvark.otp.api.Channel;
 import com.narvark.otp.api.command.RecordOtpDeliveryFailedCommand;
 import com.narvark.otp.api.crypto.SecretCipher;
-import com.narvark.otp.api.event.OtpCancelledEvent;
 import com.narvark.otp.api.event.OtpDeliveredEvent;
 import com.narvark.otp.api.event.OtpDeliveryFailedEvent;
 import com.narvark.otp.api.event.OtpDispatchedEvent;
-import com.narvark.otp.api.event.OtpExpiredEvent;
-import com.narvark.otp.api.event.OtpFailedEvent;
-import com.narvark.otp.api.event.OtpLockedEvent;
+import com.narvark.otp.api.event.OtpEndedEvent;
 import com.narvark.otp.api.event.OtpRequestedEvent;
 import com.narvark.otp.api.event.OtpResentEvent;
-import com.narvark.otp.api.event.OtpVerifiedEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -135,33 +131,10 @@ public class DeliverySaga {
                 dispatched ? "receipt_timeout" : "carrier_timeout"));
     }
 
+    /** Verified, expired, locked, failed or cancelled: nothing is left to deliver. */
     @EndSaga
     @SagaEventHandler(associationProperty = OTP_ID)
-    public void on(OtpVerifiedEvent event, DeadlineManager deadlines) {
-        cancelTimeout(deadlines);
-    }
-
-    @EndSaga
-    @SagaEventHandler(associationProperty = OTP_ID)
-    public void on(OtpExpiredEvent event, DeadlineManager deadlines) {
-        cancelTimeout(deadlines);
-    }
-
-    @EndSaga
-    @SagaEventHandler(associationProperty = OTP_ID)
-    public void on(OtpLockedEvent event, DeadlineManager deadlines) {
-        cancelTimeout(deadlines);
-    }
-
-    @EndSaga
-    @SagaEventHandler(associationProperty = OTP_ID)
-    public void on(OtpFailedEvent event, DeadlineManager deadlines) {
-        cancelTimeout(deadlines);
-    }
-
-    @EndSaga
-    @SagaEventHandler(associationProperty = OTP_ID)
-    public void on(OtpCancelledEvent event, DeadlineManager deadlines) {
+    public void on(OtpEndedEvent event, DeadlineManager deadlines) {
         cancelTimeout(deadlines);
     }
 
