@@ -78,6 +78,13 @@ public class AccountService {
                 : limit.perMinute() == null ? defaultPerMinute : limit.perMinute(), limit.unlimited());
     }
 
+    /** The account's own limit over all its keys together; null sets the configured default again. */
+    void setAccountRateLimit(String accountId, Integer perMinute) {
+        if (!store.setAccountRateLimit(accountId, perMinute)) {
+            throw ApiException.notFound("no account " + accountId);
+        }
+    }
+
     private IssuedKey issue(String accountId, boolean livemode) {
         String secret = ApiKeys.generate(livemode, random);
         StoredKey key = new StoredKey("key_" + RandomIds.base32(random, 26), accountId, livemode,

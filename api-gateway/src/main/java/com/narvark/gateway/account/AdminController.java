@@ -86,6 +86,23 @@ class AdminController {
     record RateLimitResponse(String object, String keyId, Integer requestsPerMinute, boolean unlimited) {
     }
 
+    /**
+     * An account's limit over all its keys together: {@code requests_per_minute} (1..1,000,000), or an empty object
+     * for the default ({@code narvark.rate-limit.account-per-minute}). Unlimited keys are exempt from it.
+     */
+    @PostMapping("/accounts/{accountId}/rate_limit")
+    AccountRateLimitResponse setAccountRateLimit(@PathVariable String accountId,
+                                                 @RequestBody Map<String, Object> body) {
+        Integer perMinute = new JsonFields(body, "requests_per_minute")
+                .optionalInt("requests_per_minute", 1, 1_000_000).orElse(null);
+        accounts.setAccountRateLimit(accountId, perMinute);
+        return new AccountRateLimitResponse("account_rate_limit", accountId, perMinute);
+    }
+
+    /** {@code requests_per_minute} null: the configured default applies. */
+    record AccountRateLimitResponse(String object, String accountId, Integer requestsPerMinute) {
+    }
+
     record AccountResponse(String id, String object, String name, Instant createdAt, List<KeyResponse> keys) {
     }
 

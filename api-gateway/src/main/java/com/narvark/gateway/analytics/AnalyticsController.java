@@ -15,7 +15,7 @@ import java.util.Locale;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -35,7 +35,7 @@ class AnalyticsController {
     }
 
     @GetMapping("/v1/analytics")
-    AnalyticsJson analytics(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
+    AnalyticsJson analytics(@AuthenticationPrincipal Caller caller,
                             @RequestParam MultiValueMap<String, String> raw) {
         QueryParameters params = new QueryParameters(raw, name -> false, "from", "to", "group_by");
         LocalDate to = params.date("to").orElse(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));

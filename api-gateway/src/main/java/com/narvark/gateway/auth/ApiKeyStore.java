@@ -24,21 +24,38 @@ public class ApiKeyStore {
     /** The caller behind an active key, if any. The hash is compared again in constant time after the lookup. */
     Optional<Authenticated> authenticate(String key) {
         byte[] hash = ApiKeys.hash(key);
-        return jdbc.sql("SELECT * FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL AND active")
+        return jdbc.sql("""
+                        SELECT k.*, a.rate_limit_per_minute AS account_rate_limit_per_minute
+                        FROM api_keys k JOIN accounts a ON a.account_id = k.account_id
+                        WHERE k.key_hash = ? AND k.revoked_at IS NULL AND k.active
+                        """)
                 .param(hash)
-                .query((rs, row) -> new KeyMatch(mapKey(rs, row), rs.getBytes("key_hash"), rateLimit(rs)))
+                .query((rs, row) -> new KeyMatch(mapKey(rs, row), rs.getBytes("key_hash"), rateLimit(rs),
+                        nullableInt(rs, "account_rate_limit_per_minute")))
                 .optional()
                 .filter(match -> MessageDigest.isEqual(match.hash(), hash)
                         && match.key().livemode() == ApiKeys.isLive(key))
                 .map(match -> new Authenticated(
                         new Caller(match.key().accountId(), match.key().livemode(), match.key().keyId()),
-                        match.rateLimit()));
+                        match.rateLimit(), match.accountPerMinute()));
     }
 
-    record Authenticated(Caller caller, KeyRateLimit rateLimit) {
+    /** {@code accountPerMinute} null: the configured default. */
+    record Authenticated(Caller caller, KeyRateLimit rateLimit, Integer accountPerMinute) {
     }
 
-    private record KeyMatch(StoredKey key, byte[] hash, KeyRateLimit rateLimit) {
+    private record KeyMatch(StoredKey key, byte[] hash, KeyRateLimit rateLimit, Integer accountPerMinute) {
+    }
+
+    /** The account's own limit over all its keys; null for the default. False if no such account. */
+    public boolean setAccountRateLimit(String accountId, Integer perMinute) {
+        return jdbc.sql("UPDATE accounts SET rate_limit_per_minute = ? WHERE account_id = ?")
+                .params(perMinute, accountId).update() == 1;
+    }
+
+    private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
     }
 
     /** Sets a key's rate limit: a number per minute, null for the default, or unlimited. False if no such key. */
@@ -62,8 +79,7 @@ public class ApiKeyStore {
     }
 
     private static KeyRateLimit rateLimit(ResultSet rs) throws SQLException {
-        int perMinute = rs.getInt("rate_limit_per_minute");
-        return new KeyRateLimit(rs.wasNull() ? null : perMinute, rs.getBoolean("rate_unlimited"));
+        return new KeyRateLimit(nullableInt(rs, "rate_limit_per_minute"), rs.getBoolean("rate_unlimited"));
     }
 
     public void insertAccount(String accountId, String name, Instant createdAt) {

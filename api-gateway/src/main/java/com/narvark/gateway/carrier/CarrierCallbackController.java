@@ -12,7 +12,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -40,9 +39,10 @@ class CarrierCallbackController {
         return relay("twilio", request, new byte[0]);
     }
 
-    @GetMapping("/callbacks/{carrier}")
-    ResponseEntity<String> handshake(@PathVariable String carrier, HttpServletRequest request) {
-        return relay(carrier, request, new byte[0]);
+    /** Meta's subscription handshake; no other carrier calls back with GET. */
+    @GetMapping("/callbacks/whatsapp")
+    ResponseEntity<String> handshake(HttpServletRequest request) {
+        return relay("whatsapp", request, new byte[0]);
     }
 
     @PostMapping(path = "/callbacks/whatsapp", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -34,7 +34,15 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiErrorBody> unreadable(HttpMessageNotReadableException e) {
-        return api(ApiException.invalid(null, "the request body must be a JSON object"));
+        return BodyTooLargeException.in(e).map(ApiExceptionHandler::tooLarge)
+                .orElseGet(() -> api(ApiException.invalid(null, "the request body must be a JSON object")));
+    }
+
+    /** The body stream refused to give more: the connection closes, so the rest is never read. */
+    @ExceptionHandler(BodyTooLargeException.class)
+    static ResponseEntity<ApiErrorBody> tooLarge(BodyTooLargeException e) {
+        ApiException answer = e.answer();
+        return ResponseEntity.status(answer.status()).header("Connection", "close").body(answer.body());
     }
 
     @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})

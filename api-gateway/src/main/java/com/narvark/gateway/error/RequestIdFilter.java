@@ -16,9 +16,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * customer quotes to support, and the SDKs put it on their errors. It is generated here, never taken from the client.
  */
 @Component
-@Order(-10)
+@Order(RequestIdFilter.ORDER)
 class RequestIdFilter extends OncePerRequestFilter {
 
+    /** Before Spring Security's filter chain (order -100), so its refusals carry the id too. */
+    static final int ORDER = -200;
     static final String HEADER = "Request-Id";
 
     private final SecureRandom random;

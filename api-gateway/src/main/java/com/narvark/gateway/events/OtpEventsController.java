@@ -17,7 +17,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -36,7 +36,7 @@ class OtpEventsController {
     }
 
     @GetMapping("/v1/otp/{id}/events")
-    Map<String, Object> history(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id) {
+    Map<String, Object> history(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
         if (!OtpId.isWellFormed(id)) {
             throw ApiException.notFound("no such OTP");
         }
@@ -51,7 +51,7 @@ class OtpEventsController {
 
     /** Streams as it reads: one page of the event store at a time, written and flushed before the next. */
     @GetMapping(value = "/v1/events/export")
-    void export(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @RequestParam MultiValueMap<String, String> raw,
+    void export(@AuthenticationPrincipal Caller caller, @RequestParam MultiValueMap<String, String> raw,
                 HttpServletResponse response) throws IOException {
         QueryParameters params = new QueryParameters(raw, name -> false, "from", "to");
         Instant from = params.instant("from").orElseThrow(() -> ApiException.invalid("from", "from is required"));

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,13 +34,13 @@ class FraudGuardController {
     }
 
     @GetMapping
-    FraudGuardJson get(@RequestAttribute(Caller.ATTRIBUTE) Caller caller) {
+    FraudGuardJson get(@AuthenticationPrincipal Caller caller) {
         return FraudGuardJson.of(caller, policies.of(caller.accountId(), caller.livemode()));
     }
 
     /** Fields left out keep their value; {@code allowed_countries: []} (or null) allows every country again. */
     @PostMapping
-    FraudGuardJson update(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @RequestBody Map<String, Object> body) {
+    FraudGuardJson update(@AuthenticationPrincipal Caller caller, @RequestBody Map<String, Object> body) {
         JsonFields fields = new JsonFields(body, "allowed_countries", "mode");
         GuardPolicy current = policies.of(caller.accountId(), caller.livemode());
         Set<String> countries = body.containsKey("allowed_countries")

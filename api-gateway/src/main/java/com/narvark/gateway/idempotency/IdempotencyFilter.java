@@ -1,5 +1,6 @@
 package com.narvark.gateway.idempotency;
 
+import com.narvark.gateway.auth.ApiKeyAuthentication;
 import com.narvark.gateway.auth.Caller;
 import com.narvark.gateway.error.ApiException;
 import com.narvark.gateway.error.ErrorWriter;
@@ -11,8 +12,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -23,10 +24,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * the first still runs answers 409. Answers of 500 and above are not kept, so a retry runs again.
  */
 @Component
-@Order(30)
-class IdempotencyFilter extends OncePerRequestFilter {
-
-    private static final int MAX_BODY_BYTES = 64 * 1024;
+public class IdempotencyFilter extends OncePerRequestFilter {
 
     private final IdempotencyStore store;
     private final SecretCipher cipher;
@@ -40,30 +38,25 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return request.getHeader(IdempotencyKeys.HEADER) == null
-                || !IdempotencyKeys.applies(request.getMethod(), request.getRequestURI());
+        return request.getHeader(IdempotencyKeys.HEADER) == null || !IdempotencyKeys.CREATING.matches(request);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Caller caller = (Caller) request.getAttribute(Caller.ATTRIBUTE);
-        String key = request.getHeader(IdempotencyKeys.HEADER);
-        if (caller == null) {
+        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof ApiKeyAuthentication authenticated)) {
             chain.doFilter(request, response);
             return;
         }
+        Caller caller = authenticated.caller();
+        String key = request.getHeader(IdempotencyKeys.HEADER);
         if (!IdempotencyKeys.isWellFormed(key)) {
             errors.write(response, ApiException.invalid(IdempotencyKeys.HEADER,
                     "Idempotency-Key must be 1 to 255 printable ASCII characters without spaces"));
             return;
         }
-        byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
-        if (body.length > MAX_BODY_BYTES) {
-            errors.write(response, new ApiException(HttpStatus.CONTENT_TOO_LARGE, "invalid_request",
-                    "the request body must not exceed " + MAX_BODY_BYTES / 1024 + " KiB", null));
-            return;
-        }
+        // Bounded by the body limit: past it the stream throws, and the answer is 413.
+        byte[] body = request.getInputStream().readAllBytes();
         byte[] fingerprint = IdempotencyKeys.fingerprint(request.getMethod(), request.getRequestURI(), body);
         if (store.claim(caller.keyId(), key, fingerprint)) {
             run(new CachedBodyRequest(request, body), response, chain, caller.keyId(), key);

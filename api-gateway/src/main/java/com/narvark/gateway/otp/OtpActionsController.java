@@ -14,7 +14,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -37,7 +37,7 @@ class OtpActionsController {
 
     /** Body optional: {@code {"code": "same"}} (the default) or {@code {"code": "new"}}. */
     @PostMapping("/resend")
-    OtpJson resend(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id,
+    OtpJson resend(@AuthenticationPrincipal Caller caller, @PathVariable String id,
                    @RequestBody(required = false) Map<String, Object> body) {
         requireWellFormed(id);
         boolean newCode = body != null && new JsonFields(body, "code").optionalString("code")
@@ -47,7 +47,7 @@ class OtpActionsController {
     }
 
     @PostMapping("/cancel")
-    OtpJson cancel(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id,
+    OtpJson cancel(@AuthenticationPrincipal Caller caller, @PathVariable String id,
                    @RequestBody(required = false) Map<String, Object> body) {
         requireWellFormed(id);
         if (body != null) {

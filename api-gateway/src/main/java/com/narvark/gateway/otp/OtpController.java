@@ -26,7 +26,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -61,7 +61,7 @@ class OtpController {
      * refuse is recorded (status {@code refused}) and answered 403 or 429; it never reaches a carrier.
      */
     @PostMapping("/send")
-    OtpJson send(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @RequestBody Map<String, Object> body) {
+    OtpJson send(@AuthenticationPrincipal Caller caller, @RequestBody Map<String, Object> body) {
         SendRequest request = SendRequestParser.parse(body);
         String otpId = OtpId.generate(random);
         Instant now = clock.instant();
@@ -80,7 +80,7 @@ class OtpController {
     }
 
     @PostMapping("/verify")
-    VerifyJson verify(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @RequestBody Map<String, Object> body) {
+    VerifyJson verify(@AuthenticationPrincipal Caller caller, @RequestBody Map<String, Object> body) {
         JsonFields fields = new JsonFields(body, "id", "code");
         String otpId = fields.requiredString("id");
         if (!OtpId.isWellFormed(otpId)) {
@@ -101,7 +101,7 @@ class OtpController {
     }
 
     @GetMapping("/{id}")
-    OtpJson get(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id) {
+    OtpJson get(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
         if (!OtpId.isWellFormed(id)) {
             throw CommandErrors.notFound();
         }

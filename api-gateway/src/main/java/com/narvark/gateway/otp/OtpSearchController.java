@@ -8,7 +8,7 @@ import java.util.List;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -23,7 +23,7 @@ class OtpSearchController {
     }
 
     @GetMapping("/v1/otp")
-    ListJson search(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
+    ListJson search(@AuthenticationPrincipal Caller caller,
                     @RequestParam MultiValueMap<String, String> params) {
         FindOtpsQuery query = SearchRequestParser.parse(caller, params);
         OtpSearchView page = queries.query(query, OtpSearchView.class).join();

@@ -1,5 +1,6 @@
 package com.narvark.gateway.portal;
 
+import com.narvark.gateway.auth.CredentialThrottle;
 import com.narvark.gateway.portal.AccessRequests.AccessRequest;
 import com.narvark.gateway.portal.Approvals.Approved;
 import com.narvark.gateway.portal.PortalSessions.Session;
@@ -10,6 +11,8 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -30,6 +33,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class OperatorController {
 
     private static final Duration SESSION = Duration.ofHours(2);
+    static final String SIGN_IN_SURFACE = "operator-sign-in";
 
     private final PortalSessions sessions;
     private final AccessRequests requests;
@@ -37,12 +41,14 @@ class OperatorController {
     private final PortalMailer mailer;
     private final PortalAudit audit;
     private final SandboxMail sandboxMail;
+    private final CredentialThrottle throttle;
     private final JdbcClient jdbc;
     private final byte[] adminToken;
     private final String baseUrl;
 
     OperatorController(PortalSessions sessions, AccessRequests requests, Approvals approvals, PortalMailer mailer,
-                       PortalAudit audit, SandboxMail sandboxMail, JdbcClient jdbc, @Value("${narvark.admin.token:}") String adminToken,
+                       PortalAudit audit, SandboxMail sandboxMail, CredentialThrottle throttle, JdbcClient jdbc,
+                       @Value("${narvark.admin.token:}") String adminToken,
                        @Value("${narvark.portal.base-url:}") String baseUrl) {
         this.sessions = sessions;
         this.requests = requests;
@@ -50,6 +56,7 @@ class OperatorController {
         this.mailer = mailer;
         this.audit = audit;
         this.sandboxMail = sandboxMail;
+        this.throttle = throttle;
         this.jdbc = jdbc;
         this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
         this.baseUrl = baseUrl;
@@ -82,8 +89,16 @@ class OperatorController {
             return signInForm(csrf, Map.of("operator", "Enter your name (at most 100 characters)"),
                     HttpStatus.BAD_REQUEST);
         }
+        OptionalLong wait = throttle.refusal(SIGN_IN_SURFACE, request);
+        if (wait.isPresent()) {
+            ResponseEntity<String> refused = signInForm(csrf, Map.of("token", "Too many failed sign-ins from here; "
+                    + "try again in " + wait.getAsLong() + " seconds"), HttpStatus.TOO_MANY_REQUESTS);
+            return ResponseEntity.status(refused.getStatusCode()).headers(refused.getHeaders())
+                    .header("Retry-After", Long.toString(wait.getAsLong())).body(refused.getBody());
+        }
         if (adminToken.length == 0 || !MessageDigest.isEqual(presented, adminToken)) {
-            audit.record(operator, "operator_sign_in_failed", "operator", null);
+            // Counted, not audited: a guesser's chosen names must not push real entries out of the trail.
+            throttle.failed(SIGN_IN_SURFACE, request);
             return signInForm(csrf, Map.of("token", "That operator token is not right"), HttpStatus.UNAUTHORIZED);
         }
         sessions.start(request, response, new Session("operator", operator, null, null), SESSION);
@@ -205,7 +220,11 @@ class OperatorController {
         audit.recent(20).forEach(e -> rows.append("<tr><td>").append(Html.esc(e.at())).append("</td><td>")
                 .append(Html.esc(e.actor())).append("</td><td>").append(Html.esc(e.action())).append("</td><td>")
                 .append(Html.esc(e.subject())).append("</td><td>").append(Html.esc(e.detail())).append("</td></tr>"));
-        return "<h2>Audit trail</h2><table><thead><tr><th scope=\"col\">At (UTC)</th><th scope=\"col\">Who</th>"
+        String failures = throttle.lastDay().entrySet().stream()
+                .map(e -> Html.esc(e.getKey()) + ": " + e.getValue()).collect(Collectors.joining(", "));
+        return "<h2>Audit trail</h2><p>Failed operator-token attempts in the last 24 hours: "
+                + (failures.isEmpty() ? "none" : failures) + ".</p>"
+                + "<table><thead><tr><th scope=\"col\">At (UTC)</th><th scope=\"col\">Who</th>"
                 + "<th scope=\"col\">What</th><th scope=\"col\">Subject</th><th scope=\"col\">Detail</th></tr></thead>"
                 + "<tbody>" + rows + "</tbody></table>";
     }

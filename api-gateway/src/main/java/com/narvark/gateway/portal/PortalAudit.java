@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** Who did what to which request, account or key, and when. Never holds a key, a code or a token. */
 @Component
-class PortalAudit {
+public class PortalAudit {
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -18,7 +18,7 @@ class PortalAudit {
         this.clock = clock;
     }
 
-    void record(String actor, String action, String subject, String detail) {
+    public void record(String actor, String action, String subject, String detail) {
         jdbc.sql("INSERT INTO portal_audit (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)")
                 .params(Timestamp.from(clock.instant()), actor, action, subject, detail).update();
     }

@@ -2,6 +2,4 @@ package com.narvark.gateway.ratelimit;
 
 /** A key's own rate-limit setting: {@code perMinute} null means the configured default. */
 public record KeyRateLimit(Integer perMinute, boolean unlimited) {
-
-    public static final String ATTRIBUTE = "narvark.key-rate-limit";
 }

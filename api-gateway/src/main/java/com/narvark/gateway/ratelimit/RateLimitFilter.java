@@ -1,6 +1,6 @@
 package com.narvark.gateway.ratelimit;
 
-import com.narvark.gateway.auth.Caller;
+import com.narvark.gateway.auth.ApiKeyAuthentication;
 import com.narvark.gateway.error.ApiException;
 import com.narvark.gateway.error.ErrorWriter;
 import jakarta.servlet.FilterChain;
@@ -9,51 +9,64 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Limits every authenticated request by its API key (never by address: X-Forwarded-For is not read) and puts the
- * RateLimit headers on every answer, refused or not. Unlimited keys get no headers and cost no database call.
+ * Limits every authenticated API request by its key and by its account (never by address: X-Forwarded-For is not
+ * read): an account's keys share the account's allowance, so minting keys buys no throughput. The RateLimit
+ * headers on every answer describe the key's own bucket. Unlimited keys get no headers and cost no database call.
+ * Runs inside the API-key chain, after authorization.
  */
 @Component
-@Order(20)
-class RateLimitFilter extends OncePerRequestFilter {
+public class RateLimitFilter extends OncePerRequestFilter {
 
     private final RateLimiter limiter;
     private final ErrorWriter errors;
     private final int defaultPerMinute;
+    private final int accountPerMinute;
 
     RateLimitFilter(RateLimiter limiter, ErrorWriter errors,
-                    @Value("${narvark.rate-limit.per-minute:1000}") int defaultPerMinute) {
+                    @Value("${narvark.rate-limit.per-minute:1000}") int defaultPerMinute,
+                    @Value("${narvark.rate-limit.account-per-minute:3000}") int accountPerMinute) {
         this.limiter = limiter;
         this.errors = errors;
         this.defaultPerMinute = defaultPerMinute;
+        this.accountPerMinute = accountPerMinute;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Caller caller = (Caller) request.getAttribute(Caller.ATTRIBUTE);
-        KeyRateLimit setting = (KeyRateLimit) request.getAttribute(KeyRateLimit.ATTRIBUTE);
-        if (caller == null || setting == null || setting.unlimited()) {
+        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof ApiKeyAuthentication key)
+                || key.rateLimit().unlimited()) {
             chain.doFilter(request, response);
             return;
         }
-        int limit = setting.perMinute() == null ? defaultPerMinute : setting.perMinute();
-        RateLimitDecision decision = limiter.take(caller.keyId(), limit);
+        int limit = key.rateLimit().perMinute() == null ? defaultPerMinute : key.rateLimit().perMinute();
+        RateLimitDecision decision = limiter.take(key.caller().keyId(), limit);
         response.setHeader("RateLimit-Limit", Integer.toString(decision.limit()));
         response.setHeader("RateLimit-Remaining", Long.toString(decision.remaining()));
         response.setHeader("RateLimit-Reset", Long.toString(decision.resetSeconds()));
         if (!decision.allowed()) {
-            response.setHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
-            errors.write(response, new ApiException(HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
-                    "more than " + limit + " requests per minute with this API key; retry after "
-                            + decision.retryAfterSeconds() + " s", null));
+            refuse(response, decision, "more than " + limit + " requests per minute with this API key");
+            return;
+        }
+        int accountLimit = key.accountPerMinute() == null ? accountPerMinute : key.accountPerMinute();
+        RateLimitDecision account = limiter.take("account:" + key.caller().accountId(), accountLimit);
+        if (!account.allowed()) {
+            refuse(response, account, "more than " + accountLimit + " requests per minute for this account, "
+                    + "all its keys together");
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private void refuse(HttpServletResponse response, RateLimitDecision decision, String why) throws IOException {
+        response.setHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
+        errors.write(response, new ApiException(HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
+                why + "; retry after " + decision.retryAfterSeconds() + " s", null));
     }
 }

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Repository;
  * bucket and the database's clock. A refused request leaves the bucket untouched; one more read gives its headers.
  */
 @Repository
-class RateLimiter {
+public class RateLimiter {
 
     private static final String TAKE = """
             INSERT INTO rate_limit_buckets AS b (key_id, tat) VALUES (:key, now() + make_interval(secs => :t))
@@ -24,6 +24,21 @@ class RateLimiter {
 
     RateLimiter(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Seconds until one more {@link #take} of this bucket would be allowed; 0 when it would be now. Reads only, so
+     * a caller can refuse before doing the work a take counts (a credential check, say).
+     */
+    public long secondsUntilFree(String bucket, int limit) {
+        long ahead = jdbc.sql(AHEAD).param("key", bucket).query(Long.class).optional().orElse(0L);
+        long over = ahead + RateLimitDecision.intervalMicros(limit) - RateLimitDecision.PERIOD_MICROS;
+        return over <= 0 ? 0 : (over + 999_999) / 1_000_000;
+    }
+
+    /** Counts one event against the bucket; whether it was within the limit. */
+    public boolean count(String bucket, int limit) {
+        return take(bucket, limit).allowed();
     }
 
     RateLimitDecision take(String keyId, int limit) {

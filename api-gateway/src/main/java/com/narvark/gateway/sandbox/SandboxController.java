@@ -11,7 +11,7 @@ import java.util.Map;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -29,7 +29,7 @@ class SandboxController {
     }
 
     @GetMapping("/v1/sandbox/messages")
-    Map<String, List<MessageJson>> messages(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
+    Map<String, List<MessageJson>> messages(@AuthenticationPrincipal Caller caller,
                                             @RequestParam("otp_id") String otpId) {
         if (!OtpId.isWellFormed(otpId)) {
             throw ApiException.invalid("otp_id", "otp_id must be an OTP id (otp_…)");

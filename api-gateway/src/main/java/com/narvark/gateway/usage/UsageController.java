@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -36,7 +36,7 @@ public class UsageController {
     }
 
     @GetMapping("/v1/usage")
-    UsageJson usage(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
+    UsageJson usage(@AuthenticationPrincipal Caller caller,
                     @RequestParam MultiValueMap<String, String> raw) {
         QueryParameters params = new QueryParameters(raw, name -> false, "month");
         YearMonth month = params.string("month").map(UsageController::month)

@@ -16,7 +16,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -37,7 +37,7 @@ class WebhookDeliveryController {
     }
 
     @GetMapping("/v1/webhook_deliveries")
-    Map<String, Object> list(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
+    Map<String, Object> list(@AuthenticationPrincipal Caller caller,
                              @RequestParam Map<String, String> params) {
         params.keySet().stream().filter(name -> !FILTERS.contains(name)).findFirst().ifPresent(name -> {
             throw ApiException.invalid(name, "unknown parameter: " + name);
@@ -64,7 +64,7 @@ class WebhookDeliveryController {
     }
 
     @PostMapping("/v1/webhook_deliveries/{id}/redeliver")
-    DeliveryJson redeliver(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id) {
+    DeliveryJson redeliver(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
         if (!WebhookIds.isDeliveryId(id)) {
             throw WebhookErrors.deliveryNotFound();
         }

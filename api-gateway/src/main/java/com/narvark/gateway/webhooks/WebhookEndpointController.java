@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,7 +38,7 @@ class WebhookEndpointController {
     }
 
     @PostMapping
-    ResponseEntity<EndpointJson> create(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
+    ResponseEntity<EndpointJson> create(@AuthenticationPrincipal Caller caller,
                                         @RequestBody Map<String, Object> body) {
         EndpointRequestParser.EndpointRequest request = EndpointRequestParser.parse(body);
         try {
@@ -51,19 +51,19 @@ class WebhookEndpointController {
     }
 
     @GetMapping
-    Map<String, Object> list(@RequestAttribute(Caller.ATTRIBUTE) Caller caller) {
+    Map<String, Object> list(@AuthenticationPrincipal Caller caller) {
         List<WebhookEndpointView> endpoints = queries.query(new FindWebhookEndpointsQuery(caller.accountId(),
                 caller.livemode()), ResponseTypes.multipleInstancesOf(WebhookEndpointView.class)).join();
         return Map.of("object", "list", "data", endpoints.stream().map(EndpointJson::of).toList());
     }
 
     @GetMapping("/{id}")
-    EndpointJson get(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id) {
+    EndpointJson get(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
         return find(caller, id).map(EndpointJson::of).orElseThrow(WebhookErrors::endpointNotFound);
     }
 
     @DeleteMapping("/{id}")
-    Map<String, Object> delete(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id) {
+    Map<String, Object> delete(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
         if (!WebhookIds.isEndpointId(id) || !Boolean.TRUE.equals(commands.sendAndWait(
                 new DeleteWebhookEndpointCommand(id, caller.accountId(), caller.livemode())))) {
             throw WebhookErrors.endpointNotFound();
@@ -72,7 +72,7 @@ class WebhookEndpointController {
     }
 
     @PostMapping("/{id}/rotate_secret")
-    EndpointJson rotateSecret(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id) {
+    EndpointJson rotateSecret(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
         if (!WebhookIds.isEndpointId(id)) {
             throw WebhookErrors.endpointNotFound();
         }

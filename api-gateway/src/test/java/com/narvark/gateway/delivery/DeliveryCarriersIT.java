@@ -214,7 +214,7 @@ class DeliveryCarriersIT {
         CarrierStandIns.SMSC.receipts(DeliveryReceiptState.DELIVRD);
 
         Map<String, String> forged = Map.of("CallSid", "CA55", "CallStatus", "completed");
-        assertThat(twilioCallback(forged, "not-the-token").status()).isEqualTo(403);
+        assertThat(twilioCallback(forged, "not-the-token").status()).isEqualTo(401);
         assertThat(twilioCallback(forged, "twilio-token").status()).isEqualTo(200);
         JsonNode delivered = awaitStatus(otpId, "delivered", Duration.ofSeconds(10));
         assertThat(delivered.get("channels_tried").toString()).isEqualTo("[\"sms\",\"voice\"]");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
 
 class IdempotencyKeysTest {
 
@@ -13,11 +14,17 @@ class IdempotencyKeysTest {
 
     @Test
     void shouldApplyOnlyWhenAPostCreatesSomething() {
-        assertThat(IdempotencyKeys.applies("POST", "/v1/otp/send")).isTrue();
-        assertThat(IdempotencyKeys.applies("POST", "/v1/webhook_endpoints")).isTrue();
-        assertThat(IdempotencyKeys.applies("GET", "/v1/otp/send")).isFalse();
-        assertThat(IdempotencyKeys.applies("POST", "/v1/otp/verify")).isFalse();
-        assertThat(IdempotencyKeys.applies("POST", "/v1/otp/send/")).isFalse();
+        assertThat(applies("POST", "/v1/otp/send")).isTrue();
+        assertThat(applies("POST", "/v1/webhook_endpoints")).isTrue();
+        assertThat(applies("POST", "/v1/otp/otp_abc/resend")).isTrue();
+        assertThat(applies("POST", "/v1/otp/otp_abc/cancel")).isTrue();
+        assertThat(applies("GET", "/v1/otp/send")).isFalse();
+        assertThat(applies("POST", "/v1/otp/verify")).isFalse();
+        assertThat(applies("POST", "/v1/otp/send/")).isFalse();
+    }
+
+    private static boolean applies(String method, String path) {
+        return IdempotencyKeys.CREATING.matches(new MockHttpServletRequest(method, path));
     }
 
     @Test

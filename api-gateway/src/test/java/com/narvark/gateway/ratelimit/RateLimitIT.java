@@ -52,6 +52,27 @@ class RateLimitIT extends GatewayIntegrationTest {
         assertThat(header(answer, "RateLimit-Reset")).isBetween(59L, 60L);
     }
 
+    /** Minting keys buys no throughput: the account's allowance covers all its keys together. */
+    @Test
+    void shouldRefuseEveryKeyOfAnAccountWhenTheAccountsLimitIsSpent() {
+        Keys account = newAccount();
+        Api.Response set = api.post("/v1/admin/accounts/" + account.accountId() + "/rate_limit", ADMIN_TOKEN,
+                "{\"requests_per_minute\":6}");
+        assertThat(set.status()).isEqualTo(200);
+        String second = api.post("/v1/admin/accounts/" + account.accountId() + "/keys", ADMIN_TOKEN,
+                "{\"environment\":\"live\"}").text("secret");
+        for (int i = 0; i < 3; i++) {
+            assertThat(api.get(UNKNOWN_OTP, account.live()).status()).isEqualTo(404);
+            assertThat(api.get(UNKNOWN_OTP, second).status()).isEqualTo(404);
+        }
+        Api.Response refused = api.get(UNKNOWN_OTP, second);
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.json().path("error").path("message").asString()).contains("for this account");
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        assertThat(api.get(UNKNOWN_OTP, account.test()).status()).isEqualTo(429);
+        assertThat(api.get(UNKNOWN_OTP, newAccount().live()).status()).isEqualTo(404);
+    }
+
     @Test
     void shouldRefuseTheNextRequestWhenAKeysOwnLimitIsSpent() {
         Keys account = newAccount();

@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class GatewayIntegrationTest {
 
-    public static final String ADMIN_TOKEN = "it-admin-token-0123456789";
+    public static final String ADMIN_TOKEN = "it-admin-token-0123456789-0123456789";
 
     @LocalServerPort
     private int port;
@@ -30,6 +30,15 @@ public abstract class GatewayIntegrationTest {
     @BeforeEach
     void client() {
         api = new Api(port);
+    }
+
+    protected int port() {
+        return port;
+    }
+
+    /** Raw HTTP from the given loopback source address (a per-address allowance of its own). */
+    protected RawHttp raw(String sourceAddress) {
+        return new RawHttp(port, sourceAddress);
     }
 
     /** A fresh account: its live and test keys. */

@@ -25,6 +25,10 @@ public final class TestSettings {
         registry.accept("narvark.webhooks.sender.timeout", () -> "2s");
         registry.accept("narvark.webhooks.sender.poll-interval", () -> "100ms");
         registry.accept("narvark.delivery.whatsapp.provider", () -> NotOnWhatsAppCarrier.NAME);
+        // Every test calls from 127.0.0.1 unless it binds another loopback address; CredentialThrottleIT spends an
+        // address's budget from 127.0.0.3 and checks the global ceiling with a throttle of its own.
+        registry.accept("narvark.security.credential-failures.per-address-per-minute", () -> 20);
+        registry.accept("narvark.security.credential-failures.global-per-minute", () -> 10_000);
         // Every portal test submits from 127.0.0.1; PortalIT fills the per-address allowance on purpose.
         registry.accept("narvark.portal.access-requests-per-hour", () -> 10);
     }

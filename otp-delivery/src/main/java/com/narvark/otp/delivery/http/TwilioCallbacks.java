@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Status callbacks of the Twilio-compatible APIs (messages and calls). Each is authenticated with
  * {@code X-Twilio-Signature}: base64 HMAC-SHA1, under the auth token, of the public URL followed by every POST
- * parameter name and value in name order. A forgery touches no OTP.
+ * parameter name and value in name order. A forgery, or any callback while no auth token is configured, is
+ * answered 401 and touches no OTP.
  */
 @Component
 class TwilioCallbacks {
@@ -28,7 +29,7 @@ class TwilioCallbacks {
     CarrierCallbackResult handle(HandleCarrierCallbackCommand callback) {
         if (settings.authToken().isEmpty() || !Hmac.sameText(signature(callback.url(), callback.params()),
                 callback.headers().get("x-twilio-signature"))) {
-            return new CarrierCallbackResult(403, "signature mismatch");
+            return new CarrierCallbackResult(401, "signature mismatch");
         }
         Map<String, String> params = callback.params();
         if (params.containsKey("MessageSid")) {

@@ -35,10 +35,13 @@ class WhatsAppCallbacks {
                     ? new CarrierCallbackResult(200, callback.params().getOrDefault("hub.challenge", ""))
                     : new CarrierCallbackResult(403, "verify token mismatch");
         }
+        // No app secret configured: nothing can be authenticated (and an empty HMAC key is not even a key).
+        if (settings.appSecret().isEmpty()) {
+            return new CarrierCallbackResult(401, "signature mismatch");
+        }
         String expected = "sha256=" + HexFormat.of().formatHex(
                 Hmac.sign("HmacSHA256", settings.appSecret(), callback.body()));
-        if (settings.appSecret().isEmpty()
-                || !Hmac.sameText(expected, callback.headers().get("x-hub-signature-256"))) {
+        if (!Hmac.sameText(expected, callback.headers().get("x-hub-signature-256"))) {
             return new CarrierCallbackResult(401, "signature mismatch");
         }
         JsonNode payload;

@@ -47,8 +47,23 @@ class CarrierCallbacksTest {
         Map<String, String> params = Map.of("MessageSid", "SM42", "MessageStatus", "delivered");
         String signature = new TwilioCallbacks(twilio, receipts).signature(URL, Map.of("MessageSid", "SM42",
                 "MessageStatus", "failed"));
-        assertThat(twilio(params, signature).httpStatus()).isEqualTo(403);
-        assertThat(twilio(params, "").httpStatus()).isEqualTo(403);
+        assertThat(twilio(params, signature).httpStatus()).isEqualTo(401);
+        assertThat(twilio(params, "").httpStatus()).isEqualTo(401);
+        assertThat(receipts.seen).isEmpty();
+    }
+
+    /** The default configuration has no carrier secrets: callbacks then cannot be authenticated at all. */
+    @Test
+    void shouldAnswer401AndApplyNothingWhenNoCarrierSecretIsConfigured() {
+        CarrierCallbacks unconfigured = new CarrierCallbacks(
+                new TwilioCallbacks(new TwilioSettings("", "AC1", "", ""), receipts),
+                new WhatsAppCallbacks(new WhatsAppSettings("", "v21.0", "", "", "en_US", "", ""), receipts));
+        byte[] body = "{\"entry\":[]}".getBytes(StandardCharsets.UTF_8);
+        assertThat(unconfigured.handle(new HandleCarrierCallbackCommand("whatsapp", "POST", URL,
+                Map.of("x-hub-signature-256", "sha256=00"), Map.of(), body)).httpStatus()).isEqualTo(401);
+        assertThat(unconfigured.handle(new HandleCarrierCallbackCommand("twilio", "POST", URL,
+                Map.of("x-twilio-signature", "AAAA"), Map.of("MessageSid", "SM1", "MessageStatus", "delivered"),
+                new byte[0])).httpStatus()).isEqualTo(401);
         assertThat(receipts.seen).isEmpty();
     }
 

@@ -1,0 +1,34 @@
+package com.narvark.gateway.auth;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.Authentication;
+
+/**
+ * Checks an API key: well-formed, known by its hash, active and not revoked, and of the environment its prefix
+ * names. Every failure is the same exception, so the answer never tells which case it was.
+ */
+final class ApiKeyAuthenticationProvider implements AuthenticationProvider {
+
+    private final ApiKeyStore keys;
+
+    ApiKeyAuthenticationProvider(ApiKeyStore keys) {
+        this.keys = keys;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication presented) {
+        String key = ((BearerToken) presented).getCredentials();
+        if (!ApiKeys.isWellFormed(key)) {
+            throw new BadCredentialsException("not a valid API key");
+        }
+        return keys.authenticate(key)
+                .map(found -> new ApiKeyAuthentication(found.caller(), found.rateLimit(), found.accountPerMinute()))
+                .orElseThrow(() -> new BadCredentialsException("not a valid API key"));
+    }
+
+    @Override
+    public boolean supports(Class<?> type) {
+        return BearerToken.class.isAssignableFrom(type);
+    }
+}
