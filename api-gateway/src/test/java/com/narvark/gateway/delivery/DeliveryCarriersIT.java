@@ -43,7 +43,7 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DeliveryCarriersIT {
 
-    private static final String ADMIN = "carriers-admin";
+    private static final String ADMIN = "carriers-admin-token-0123456789-0123456789";
     private static final String WHATSAPP_PATH = "/v21.0/1055/messages";
     private static final String CALLS_PATH = "/2010-04-01/Accounts/AC123/Calls.json";
 

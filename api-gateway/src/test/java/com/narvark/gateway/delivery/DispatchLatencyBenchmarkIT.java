@@ -36,7 +36,7 @@ class DispatchLatencyBenchmarkIT {
     private static final int SENDS = 1_000;
     private static final int CLIENTS = 32;
     private static final int RATE = Integer.getInteger("benchmark.rate", 50);
-    private static final String ADMIN = "bench-admin";
+    private static final String ADMIN = "bench-admin-token-0123456789-0123456789";
     private static final TestSmsc SMSC = CarrierStandIns.SMSC;
 
     @LocalServerPort

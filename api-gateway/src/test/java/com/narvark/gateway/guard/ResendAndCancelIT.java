@@ -88,7 +88,8 @@ class ResendAndCancelIT extends GatewayIntegrationTest {
             assertThat(api.post("/v1/otp/" + otp + "/cancel", key, "{}").status()).isEqualTo(404);
         }
         assertThat(api.post("/v1/otp/otp_nope/resend", owner.live(), "{}").status()).isEqualTo(404);
-        assertThat(api.post("/v1/otp/%27or%201=1/cancel", owner.live(), "{}").status()).isEqualTo(404);
+        assertThat(api.post("/v1/otp/'or1=1/cancel", owner.live(), "{}").status()).isEqualTo(404);
+        assertThat(api.post("/v1/otp/%27or%201=1/cancel", owner.live(), "{}").status()).isEqualTo(400);
         assertThat(api.get("/v1/otp/" + otp, owner.live()).text("status")).isNotEqualTo("cancelled");
     }
 

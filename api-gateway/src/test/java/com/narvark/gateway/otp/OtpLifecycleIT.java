@@ -172,7 +172,9 @@ class OtpLifecycleIT extends GatewayIntegrationTest {
         Keys keys = newAccount();
         Api.Response unknown = api.get("/v1/otp/otp_00000000000000000000000000", keys.live());
         assertThat(unknown.status()).isEqualTo(404);
-        assertThat(api.get("/v1/otp/'%20OR%201=1", keys.live()).status()).isEqualTo(404);
+        assertThat(api.get("/v1/otp/otp_'or1=1", keys.live()).status()).isEqualTo(404);
+        // No route takes a percent-encoded path: the firewall refuses it before any lookup.
+        assertThat(api.get("/v1/otp/'%20OR%201=1", keys.live()).status()).isEqualTo(400);
         Api.Response verifyUnknown = api.post("/v1/otp/verify", keys.live(),
                 "{\"id\":\"otp_00000000000000000000000000\",\"code\":\"123456\"}");
         assertThat(verifyUnknown.status()).isEqualTo(404);

@@ -122,6 +122,6 @@ class OtpRequestValidationIT extends GatewayIntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofString("to=x"))), 415, "invalid_request");
         assertError(api.get("/v1/sandbox/messages", keys.live()), 400, "invalid_request");
         assertError(api.post("/v1/otp/send", keys.live(), "{\"to\":\"" + "9".repeat(100_000) + "\"}"), 413,
-                "invalid_request");
+                "payload_too_large");
     }
 }

@@ -36,7 +36,7 @@ class RateLimiterLatencyBenchmarkIT {
     private static final int CLIENTS = 200;
     private static final int PER_CLIENT = 50;
     private static final int LIMIT = 1_000_000;
-    private static final String ADMIN = "bench-admin";
+    private static final String ADMIN = "bench-admin-token-0123456789-0123456789";
 
     @LocalServerPort
     private int port;

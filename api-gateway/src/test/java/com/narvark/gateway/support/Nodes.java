@@ -10,7 +10,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** Whole gateway nodes started by a test, all on the test database, each on its own random port. */
 public final class Nodes {
 
-    public static final String ADMIN = "nodes-admin-token";
+    public static final String ADMIN = "nodes-admin-token-0123456789-0123456789";
 
     private Nodes() {
     }
