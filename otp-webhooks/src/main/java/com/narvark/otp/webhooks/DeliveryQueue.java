@@ -23,13 +23,15 @@ class DeliveryQueue {
         this.jdbc = jdbc;
     }
 
-    List<ClaimedDelivery> claim(Instant now, Instant leaseUntil, int limit) {
+    /** Claims due deliveries in order, none of the {@code skippedAccounts} (their sender threads are all busy). */
+    List<ClaimedDelivery> claim(Instant now, Instant leaseUntil, int limit, List<String> skippedAccounts) {
         Timestamp at = Timestamp.from(now);
         return jdbc.sql("""
                 WITH due AS (
                     SELECT d.delivery_id FROM webhook_deliveries d
                     JOIN webhook_endpoints e ON e.endpoint_id = d.endpoint_id
                     WHERE d.status = 'pending' AND d.next_attempt_at <= ? AND e.enabled
+                      AND NOT (e.account_id = ANY (?))
                       AND NOT EXISTS (SELECT 1 FROM webhook_deliveries older
                                       WHERE older.endpoint_id = d.endpoint_id AND older.status = 'pending'
                                         AND older.seq < d.seq AND older.next_attempt_at > ?)
@@ -39,19 +41,19 @@ class DeliveryQueue {
                     UPDATE webhook_deliveries d SET next_attempt_at = ? FROM due
                     WHERE d.delivery_id = due.delivery_id
                     RETURNING d.seq, d.delivery_id, d.endpoint_id, d.event_id, d.attempt_count)
-                SELECT c.*, e.url, ev.payload, e.secret_ciphertext, e.previous_secret_ciphertext,
+                SELECT c.*, e.account_id, e.url, ev.payload, e.secret_ciphertext, e.previous_secret_ciphertext,
                        e.previous_secret_expires_at
                 FROM claimed c JOIN webhook_endpoints e ON e.endpoint_id = c.endpoint_id
                 JOIN webhook_events ev ON ev.event_id = c.event_id
                 ORDER BY c.seq
                 """)
-                .params(at, at, limit, Timestamp.from(leaseUntil))
+                .params(at, skippedAccounts.toArray(String[]::new), at, limit, Timestamp.from(leaseUntil))
                 .query((rs, row) -> {
                     Timestamp previousUntil = rs.getTimestamp("previous_secret_expires_at");
                     return new ClaimedDelivery(rs.getLong("seq"), rs.getString("delivery_id"),
-                            rs.getString("endpoint_id"), rs.getString("event_id"), rs.getInt("attempt_count"),
-                            rs.getString("url"), rs.getBytes("payload"), rs.getBytes("secret_ciphertext"),
-                            rs.getBytes("previous_secret_ciphertext"),
+                            rs.getString("endpoint_id"), rs.getString("account_id"), rs.getString("event_id"),
+                            rs.getInt("attempt_count"), rs.getString("url"), rs.getBytes("payload"),
+                            rs.getBytes("secret_ciphertext"), rs.getBytes("previous_secret_ciphertext"),
                             previousUntil == null ? null : previousUntil.toInstant());
                 })
                 .list();

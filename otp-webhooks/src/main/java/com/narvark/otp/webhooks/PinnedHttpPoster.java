@@ -4,7 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -28,8 +27,9 @@ import javax.net.ssl.SSLSocketFactory;
  * HttpClient resolves host names on its own, after any check of ours, so a DNS answer that changes between check
  * and connect (rebinding) could aim it at an internal address; here the name is resolved once, every address is
  * checked, and the socket is connected to that very address (TLS still verifies the certificate against the host
- * name, with SNI). Redirects are never followed: a 3xx is just a failed attempt. {@code timeout} bounds the connect
- * and every read; the whole exchange is also bounded (twice the timeout) against receivers that trickle bytes.
+ * name, with SNI). Redirects are never followed: a 3xx is just a failed attempt. {@code timeout} bounds the whole
+ * exchange, from resolving the host to the end of the response headers ({@link ExchangeDeadline}): a receiver that
+ * trickles bytes cannot stretch it.
  */
 final class PinnedHttpPoster {
 
@@ -47,12 +47,21 @@ final class PinnedHttpPoster {
 
     PostResult post(String url, Map<String, String> headers, byte[] body) {
         long started = System.nanoTime();
+        try (ExchangeDeadline deadline = ExchangeDeadline.start(timeout)) {
+            PostResult result = exchange(url, headers, body, deadline, started);
+            // Closed by the watchdog, the socket fails in whatever way it happened to be blocked: say why.
+            return result.httpStatus() == null && deadline.expired() ? timedOut(started) : result;
+        }
+    }
+
+    private PostResult exchange(String url, Map<String, String> headers, byte[] body, ExchangeDeadline deadline,
+                                long started) {
         try {
             URI uri = URI.create(url);
-            InetAddress address = guard.resolve(uri);
+            InetAddress address = deadline.resolve(guard, uri);
             boolean https = "https".equalsIgnoreCase(uri.getScheme());
             int port = uri.getPort() == -1 ? (https ? 443 : 80) : uri.getPort();
-            try (Socket socket = connect(address, uri.getHost(), port, https)) {
+            try (Socket socket = connect(address, uri.getHost(), port, https, deadline)) {
                 socket.getOutputStream().write(request(uri, port, https, headers, body));
                 socket.getOutputStream().flush();
                 return readStatus(new BufferedInputStream(socket.getInputStream()), started);
@@ -60,7 +69,7 @@ final class PinnedHttpPoster {
         } catch (RefusedAddressException e) {
             return failure("address refused: " + e.getMessage(), started);
         } catch (SocketTimeoutException e) {
-            return failure("timed out after " + timeout.toSeconds() + " s", started);
+            return timedOut(started);
         } catch (ConnectException e) {
             return failure("connection refused", started);
         } catch (SSLException e) {
@@ -71,12 +80,14 @@ final class PinnedHttpPoster {
         }
     }
 
-    private Socket connect(InetAddress address, String host, int port, boolean https)
+    private Socket connect(InetAddress address, String host, int port, boolean https, ExchangeDeadline deadline)
             throws IOException, RefusedAddressException {
         Socket socket = new Socket();
         try {
-            socket.connect(new InetSocketAddress(address, port), (int) timeout.toMillis());
+            deadline.watch(socket);
+            socket.connect(new InetSocketAddress(address, port), deadline.remainingMillis());
             guard.check(socket.getInetAddress());
+            // Redundant with the deadline, which closes the socket; kept so that no read can ever block unbounded.
             socket.setSoTimeout((int) timeout.toMillis());
             if (!https) {
                 return socket;
@@ -120,14 +131,10 @@ final class PinnedHttpPoster {
     /** Reads the status line and headers only; the receiver's body is not needed and not kept. */
     private PostResult readStatus(InputStream in, long started) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
-        long deadline = started + timeout.toNanos() * 2;
         while (!endsWithBlankLine(head)) {
             int next = in.read();
             if (next < 0 || head.size() > MAX_HEAD_BYTES) {
                 return failure("malformed HTTP response", started);
-            }
-            if (System.nanoTime() > deadline) {
-                throw new SocketTimeoutException("response too slow");
             }
             head.write(next);
         }
@@ -150,6 +157,11 @@ final class PinnedHttpPoster {
         byte[] bytes = head.toByteArray();
         int n = bytes.length;
         return n >= 4 && bytes[n - 4] == '\r' && bytes[n - 3] == '\n' && bytes[n - 2] == '\r' && bytes[n - 1] == '\n';
+    }
+
+    private PostResult timedOut(long started) {
+        long millis = timeout.toMillis();
+        return failure("timed out after " + (millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms"), started);
     }
 
     private static PostResult failure(String error, long started) {

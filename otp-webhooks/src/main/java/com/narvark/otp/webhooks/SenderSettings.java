@@ -3,10 +3,19 @@ package com.narvark.otp.webhooks;
 import java.time.Duration;
 
 /**
- * How the sender works: {@code timeout} bounds connecting and each read, {@code lease} is how long a claimed
- * delivery stays invisible to other nodes (a node that dies mid-post frees it then), {@code disableAfter} is how
- * long an endpoint may fail without a single success before it is disabled.
+ * How the sender works: {@code timeout} bounds one whole attempt (resolve, connect, TLS, request, response
+ * headers), {@code lease} is how long a claimed delivery stays invisible to other nodes (a node that dies mid-post
+ * frees it then), {@code perAccountConcurrency} how many of the {@code threads} one account's endpoints may hold
+ * at once, {@code disableAfter} how long an endpoint may fail without a single success before it is disabled.
  */
 record SenderSettings(boolean enabled, Duration pollInterval, Duration timeout, Duration lease, int threads,
-                      int batchSize, Duration disableAfter) {
+                      int perAccountConcurrency, int batchSize, Duration disableAfter) {
+
+    SenderSettings {
+        // Below the thread count, or one account's hanging endpoints could still hold every thread.
+        if (perAccountConcurrency < 1 || perAccountConcurrency >= threads) {
+            throw new IllegalArgumentException("narvark.webhooks.sender.per-account-concurrency must be at least 1 "
+                    + "and below narvark.webhooks.sender.threads");
+        }
+    }
 }

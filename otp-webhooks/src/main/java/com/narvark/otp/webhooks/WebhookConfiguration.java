@@ -29,8 +29,11 @@ class WebhookConfiguration {
                                          @Value("${narvark.webhooks.sender.timeout:10s}") Duration timeout,
                                          @Value("${narvark.webhooks.sender.lease:2m}") Duration lease,
                                          @Value("${narvark.webhooks.sender.threads:4}") int threads,
+                                         @Value("${narvark.webhooks.sender.per-account-concurrency:2}")
+                                         int perAccount,
                                          @Value("${narvark.webhooks.sender.batch-size:100}") int batchSize,
                                          @Value("${narvark.webhooks.disable-after:5d}") Duration disableAfter) {
-        return new SenderSettings(enabled, poll, timeout, lease, threads, batchSize, disableAfter);
+        return new SenderSettings(enabled, poll, timeout, lease, threads, perAccount, batchSize,
+                disableAfter);
     }
 }

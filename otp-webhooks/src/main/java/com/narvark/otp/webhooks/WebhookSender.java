@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -20,9 +21,14 @@ import org.springframework.stereotype.Component;
 /**
  * Polls the outbox on every node. Each poll claims a batch of due deliveries and hands each endpoint's share, in
  * order, to one worker: an endpoint's deliveries go one after another, different endpoints in parallel, so a
- * receiver that hangs holds one worker for at most the timeout. When an attempt fails, the endpoint's remaining
- * claimed deliveries are released unsent (they queue behind the failed one). On shutdown, claimed deliveries not
- * yet attempted are released at once, so the next node sends them without waiting for the lease to end.
+ * receiver that hangs holds one worker for at most the timeout. One account's endpoints run on at most
+ * {@code perAccountConcurrency} workers ({@link AccountLanes}), so one account's slow receivers cannot hold every
+ * worker; its other endpoints wait their turn in its lanes, and it is not claimed from while its lanes are full.
+ * When an attempt fails, the endpoint's remaining claimed deliveries are released unsent (they queue behind the
+ * failed one). A batch whose lease would end before another attempt could finish is released unsent too, so a
+ * delivery that waited long in a lane is never sent by this node after another node claimed it. On shutdown,
+ * claimed deliveries not yet attempted are released at once, so the next node sends them without waiting for the
+ * lease to end.
  */
 @Component
 class WebhookSender implements SmartLifecycle {
@@ -33,6 +39,7 @@ class WebhookSender implements SmartLifecycle {
     private final DeliveryAttempt attempt;
     private final SenderSettings settings;
     private final Clock clock;
+    private final AccountLanes lanes;
     private volatile boolean running;
     private ScheduledExecutorService poller;
     private ThreadPoolExecutor workers;
@@ -42,6 +49,7 @@ class WebhookSender implements SmartLifecycle {
         this.attempt = attempt;
         this.settings = settings;
         this.clock = clock;
+        this.lanes = new AccountLanes(settings.perAccountConcurrency());
     }
 
     @Override
@@ -90,21 +98,39 @@ class WebhookSender implements SmartLifecycle {
         }
         try {
             Instant now = clock.instant();
-            List<ClaimedDelivery> claimed = queue.claim(now, now.plus(settings.lease()), settings.batchSize());
+            Instant leaseUntil = now.plus(settings.lease());
+            List<ClaimedDelivery> claimed = queue.claim(now, leaseUntil, settings.batchSize(), lanes.full());
             Map<String, List<ClaimedDelivery>> byEndpoint = new LinkedHashMap<>();
             claimed.forEach(d -> byEndpoint.computeIfAbsent(d.endpointId(), id -> new ArrayList<>()).add(d));
-            byEndpoint.values().forEach(deliveries -> workers.execute(() -> send(deliveries)));
+            byEndpoint.values().forEach(deliveries -> start(deliveries, leaseUntil));
         } catch (RuntimeException e) {
             LOG.warn("webhook poll failed; trying again next poll", e);
         }
     }
 
-    private void send(List<ClaimedDelivery> deliveries) {
+    private void start(List<ClaimedDelivery> deliveries, Instant leaseUntil) {
+        Runnable lane = lanes.add(deliveries.get(0).accountId(), () -> send(deliveries, leaseUntil));
+        if (lane == null) {
+            return;
+        }
+        try {
+            workers.execute(lane);
+        } catch (RejectedExecutionException e) {
+            // Stopping: run the lane here; with the sender stopped it only releases its batches.
+            lane.run();
+        }
+    }
+
+    private void send(List<ClaimedDelivery> deliveries, Instant leaseUntil) {
         for (int i = 0; i < deliveries.size(); i++) {
+            // An attempt takes at most the timeout; the other timeout is a margin for recording its outcome.
+            if (!running || clock.instant().plus(settings.timeout().multipliedBy(2)).isAfter(leaseUntil)) {
+                queue.release(deliveries.subList(i, deliveries.size()), clock.instant());
+                return;
+            }
             try {
-                if (!running || !attempt.run(deliveries.get(i))) {
-                    int firstUnsent = running ? i + 1 : i;
-                    queue.release(deliveries.subList(firstUnsent, deliveries.size()), clock.instant());
+                if (!attempt.run(deliveries.get(i))) {
+                    queue.release(deliveries.subList(i + 1, deliveries.size()), clock.instant());
                     return;
                 }
             } catch (RuntimeException e) {
