@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.narvark.gateway.support.GatewayIntegrationTest;
 import com.narvark.otp.api.crypto.SecretCipher;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,7 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The portal's answers to the security review: key limit. */
+/** The portal's answers to the security review: key limit, sign-in oracle. */
 class PortalHardeningIT extends GatewayIntegrationTest {
 
     @LocalServerPort
@@ -25,6 +28,8 @@ class PortalHardeningIT extends GatewayIntegrationTest {
     private SecretCipher cipher;
     @Autowired
     private QueryGateway queries;
+    @Autowired
+    private SignInCodes codes;
     private PortalMailbox mailbox;
     private PortalFlows flows;
 
@@ -73,5 +78,42 @@ class PortalHardeningIT extends GatewayIntegrationTest {
         // The other environment has its own allowance.
         assertThat(member.post("/portal/console/keys", Map.of("csrf", csrf, "environment", "live")).status())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void shouldAnswerAMemberAndAStrangerAlikeWhenEitherAsksForASignInCode() {
+        String memberEmail = PortalFlows.newEmail();
+        new Browser(port).post(flows.approvedLink(memberEmail), Map.of());
+        String stranger = PortalFlows.newEmail();
+        Browser.Page forMember;
+        Browser.Page forStranger;
+        try (SignInCodes.Held held = codes.hold()) {
+            forMember = askForCode(memberEmail);
+            forStranger = askForCode(stranger);
+            // Both answers came while no code could be sent: the answer never waits for the member's email.
+            assertThat(jdbc.sql("SELECT count(*) FROM portal_audit WHERE actor = ? AND action LIKE 'sign_in_code%'")
+                    .param(memberEmail).query(Long.class).single()).isZero();
+            assertThat(mailbox.code(memberEmail)).isEmpty();
+        }
+        assertThat(forStranger.status()).isEqualTo(forMember.status()).isEqualTo(303);
+        assertThat(forStranger.body()).isEqualTo(forMember.body());
+        assertThat(forStranger.location()).isEqualTo(forMember.location()).endsWith("/portal/sign-in/code");
+        assertThat(sameForEveryAnswer(forStranger)).isEqualTo(sameForEveryAnswer(forMember));
+
+        assertThat(await(() -> mailbox.code(memberEmail).orElse(null), Duration.ofSeconds(10))).matches("[0-9]{6}");
+        codes.drained().join();
+        assertThat(mailbox.code(stranger)).isEmpty();
+    }
+
+    private Browser.Page askForCode(String email) {
+        Browser browser = new Browser(port);
+        return browser.post("/portal/sign-in", Map.of("csrf", browser.get("/portal/sign-in").csrf(), "email", email));
+    }
+
+    private static Map<String, List<String>> sameForEveryAnswer(Browser.Page page) {
+        Map<String, List<String>> headers = new TreeMap<>(page.headers().map());
+        // The new session's cookie, the clock and the per-request id differ for any two answers.
+        headers.keySet().removeIf(name -> List.of("set-cookie", "date", "request-id").contains(name.toLowerCase()));
+        return headers;
     }
 }
