@@ -10,7 +10,7 @@ public final class EmbeddedMode {
     private EmbeddedMode() {
     }
 
-    static boolean isActive(Environment environment) {
+    public static boolean isActive(Environment environment) {
         return environment.getProperty("spring.datasource.url", "").isEmpty();
     }
 }

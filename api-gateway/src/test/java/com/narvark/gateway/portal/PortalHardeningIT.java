@@ -17,7 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The portal's answers to the security review: key limit, sign-in oracle. */
+/** The portal's answers to the security review: key limit, sign-in oracle, Secure cookie. */
 class PortalHardeningIT extends GatewayIntegrationTest {
 
     @LocalServerPort
@@ -115,5 +115,12 @@ class PortalHardeningIT extends GatewayIntegrationTest {
         // The new session's cookie, the clock and the per-request id differ for any two answers.
         headers.keySet().removeIf(name -> List.of("set-cookie", "date", "request-id").contains(name.toLowerCase()));
         return headers;
+    }
+
+    @Test
+    void shouldMarkThePortalCookieSecureWhenTheGatewayRunsWithARealDatabase() {
+        // The tests run with spring.datasource.url set, i.e. in production mode, over plain http (no proxy).
+        String cookie = new Browser(port).get("/portal/sign-in").headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(cookie).startsWith("narvark_portal=").contains("; Secure", "HttpOnly", "SameSite=Strict");
     }
 }
