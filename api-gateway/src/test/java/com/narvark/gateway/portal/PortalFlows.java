@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.narvark.gateway.support.Await;
 import com.narvark.gateway.support.GatewayIntegrationTest;
+import com.narvark.gateway.support.TestSettings;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -39,7 +40,7 @@ final class PortalFlows {
                 "use_case", "Two-factor sign-in for our shop."));
     }
 
-    /** Every test submits from 127.0.0.1: start each with an empty per-address allowance. */
+    /** Every test submits from 127.0.0.1: start with empty per-address and global allowances. */
     void forgetRecentSubmissions() {
         jdbc.sql("UPDATE access_requests SET created_at = created_at - interval '2 hours'").update();
     }
@@ -62,7 +63,7 @@ final class PortalFlows {
         return operator;
     }
 
-    /** Request and approve; the one-time link of the email. */
+    /** Request and approve; the one-time link of the email, as a path on the gateway under test. */
     String approvedLink(String email) {
         assertThat(submit(new Browser(port), email).status()).isEqualTo(200);
         Browser operator = operator();
@@ -73,7 +74,8 @@ final class PortalFlows {
         assertThat(SECRET.matcher(mail).find()).as("a key in the email").isFalse();
         Matcher link = LINK.matcher(mail);
         assertThat(link.find()).as(mail).isTrue();
-        return link.group();
+        assertThat(link.group()).startsWith(TestSettings.PORTAL_BASE_URL + "/portal/welcome/");
+        return link.group().substring(TestSettings.PORTAL_BASE_URL.length());
     }
 
     /** An approved member whose keys were revealed, signed in to the console. */

@@ -3,6 +3,7 @@ package com.narvark.gateway.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.narvark.gateway.support.GatewayIntegrationTest;
+import com.narvark.gateway.support.TestSettings;
 import com.narvark.otp.api.crypto.SecretCipher;
 import java.io.IOException;
 import java.time.Duration;
@@ -17,7 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The portal's answers to the security review: key limit, sign-in oracle, Secure cookie. */
+/** The portal's answers to the security review: key limit, sign-in oracle, Secure cookie, link host. */
 class PortalHardeningIT extends GatewayIntegrationTest {
 
     @LocalServerPort
@@ -122,5 +123,19 @@ class PortalHardeningIT extends GatewayIntegrationTest {
         // The tests run with spring.datasource.url set, i.e. in production mode, over plain http (no proxy).
         String cookie = new Browser(port).get("/portal/sign-in").headers().firstValue("Set-Cookie").orElseThrow();
         assertThat(cookie).startsWith("narvark_portal=").contains("; Secure", "HttpOnly", "SameSite=Strict");
+    }
+
+    @Test
+    void shouldLinkToTheConfiguredBaseUrlWhenTheApprovalCarriesAnotherHostHeader() throws IOException {
+        String email = PortalFlows.newEmail();
+        assertThat(flows.submit(new Browser(port), email).status()).isEqualTo(200);
+        Browser operator = flows.operator();
+        String csrf = operator.get("/portal/operator").csrf();
+        String status = RawHttp.postForm(port, "attacker.example", "/portal/operator/requests/"
+                + flows.requestId(email) + "/approve", operator.cookieHeader(), "csrf=" + csrf);
+        assertThat(status).contains(" 200 ");
+        String mail = mailbox.mail(email, "API keys").orElseThrow();
+        assertThat(mail).contains(TestSettings.PORTAL_BASE_URL + "/portal/welcome/",
+                TestSettings.PORTAL_BASE_URL + "/portal/sign-in").doesNotContain("attacker.example", "127.0.0.1");
     }
 }
