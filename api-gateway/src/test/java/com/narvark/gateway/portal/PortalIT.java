@@ -115,7 +115,10 @@ class PortalIT extends GatewayIntegrationTest {
             assertThat(flows.submit(browser, PortalFlows.newEmail()).status()).isEqualTo(200);
         }
         String refused = PortalFlows.newEmail();
-        assertThat(flows.submit(browser, refused).status()).isEqualTo(429);
+        Browser.Page tooMany = flows.submit(browser, refused);
+        assertThat(tooMany.status()).isEqualTo(429);
+        assertThat(tooMany.body()).contains("from your network", "try again in");
+        assertThat(Long.parseLong(tooMany.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 3600L);
         assertThat(jdbc.sql("SELECT count(*) FROM access_requests WHERE email = ?").param(refused).query(Long.class)
                 .single()).isZero();
         flows.forgetRecentSubmissions();
