@@ -1,13 +1,15 @@
 // Drives the developer portal end to end in headless Chromium (Debian's package, driven by playwright-core): the
 // access form, the operator's approval, the one-time key link (shown once), the key against the API, console
 // sign-in by emailed code, creating and revoking a key and adding a webhook endpoint. Saves a screenshot of each
-// page in SCREENSHOTS. Run by PortalBrowserIT with NARVARK_URL, MAILBOX_URL (the test's view of the sandbox
-// outbox and the sandbox carrier), ADMIN_TOKEN, EMAIL and SCREENSHOTS set. Exits non-zero with the reason on failure.
+// page in SCREENSHOTS. Run by PortalBrowserIT with NARVARK_URL, PORTAL_BASE_URL (narvark.portal.base-url, the public
+// URL the emailed links point to), MAILBOX_URL (the test's view of the sandbox outbox and the sandbox carrier),
+// ADMIN_TOKEN, EMAIL and SCREENSHOTS set. Exits non-zero with the reason on failure.
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { check, env, launchBrowser } from './support.mjs';
 
 const baseUrl = env('NARVARK_URL');
+const portalBaseUrl = env('PORTAL_BASE_URL');
 const mailbox = env('MAILBOX_URL');
 const adminToken = env('ADMIN_TOKEN');
 const email = env('EMAIL');
@@ -94,8 +96,11 @@ try {
 
     // 3. The one-time link shows the keys once.
     const keyMail = await poll(`/mail?to=${encodeURIComponent(email)}&subject=API%20keys`);
-    const link = keyMail.match(/https?:\/\/\S+\/portal\/welcome\/[0-9a-z]+/)[0];
+    const emailed = keyMail.match(/https?:\/\/\S+\/portal\/welcome\/[0-9a-z]+/)[0];
     check(!/nvk_(test|live)_sk_/.test(keyMail), 'the email holds a key');
+    check(emailed.startsWith(portalBaseUrl + '/portal/welcome/'), `the link is not on the public URL: ${emailed}`);
+    // The public URL stands for a proxy in front of the gateway, which the test has not: open it on the gateway.
+    const link = baseUrl + emailed.substring(portalBaseUrl.length);
     // A fresh browser page, as if opened from the email client.
     response = await page.goto(link);
     check(response.status() === 200, `the link answered ${response.status()}`);

@@ -92,7 +92,9 @@ def main():
                        SPRING_DATASOURCE_USERNAME=server.split("//", 1)[1].split("@", 1)[0],
                        NARVARK_SECURITY_CODE_PEPPER="YmVuY2gtcGVwcGVyLWJlbmNoLXBlcHBlci1iZW5jaC1wZXA=",
                        NARVARK_SECURITY_ENCRYPTION_KEY="AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
-                       NARVARK_ADMIN_TOKEN=ADMIN)
+                       NARVARK_ADMIN_TOKEN=ADMIN,
+                       # Required with a real database (the portal's emailed links); unused by the benchmark.
+                       NARVARK_PORTAL_BASE_URL=f"http://127.0.0.1:{PORT}")
     log = open("/tmp/narvark-search-benchmark.log", "w")
     gateway = subprocess.Popen(["java", "-Xmx512m", "-jar", JAR, f"--server.port={PORT}"], env=environment,
                                stdout=log, stderr=subprocess.STDOUT)

@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,13 +23,25 @@ public class AccountService {
     private final SecureRandom random;
     private final Clock clock;
     private final int defaultPerMinute;
+    private final int maxActiveKeys;
 
     AccountService(ApiKeyStore store, SecureRandom random, Clock clock,
-                   @Value("${narvark.rate-limit.per-minute:1000}") int defaultPerMinute) {
+                   @Value("${narvark.rate-limit.per-minute:1000}") int defaultPerMinute,
+                   @Value("${narvark.accounts.max-active-keys-per-environment:20}") int maxActiveKeys) {
+        if (maxActiveKeys < 1) {
+            // Below one, a new account could not get its first key of each environment.
+            throw new IllegalArgumentException("narvark.accounts.max-active-keys-per-environment must be at least 1");
+        }
         this.store = store;
         this.random = random;
         this.clock = clock;
         this.defaultPerMinute = defaultPerMinute;
+        this.maxActiveKeys = maxActiveKeys;
+    }
+
+    /** Keys of one environment an account may hold unrevoked at once. */
+    public int maxActiveKeysPerEnvironment() {
+        return maxActiveKeys;
     }
 
     /** A new account with one test key and one live key. */
@@ -43,19 +56,35 @@ public class AccountService {
         String accountId = "acct_" + RandomIds.base32(random, 26);
         Instant now = clock.instant();
         store.insertAccount(accountId, name, now);
-        IssuedKey live = issue(accountId, true);
+        // Through the same limit as every other key, although a new account's first key never reaches it.
+        IssuedKey live = issueWithinLimit(accountId, true).orElseThrow();
         if (!liveActive) {
             store.setActive(live.key().keyId(), false);
         }
-        return new NewAccount(accountId, name, now, List.of(issue(accountId, false), live));
+        return new NewAccount(accountId, name, now, List.of(issueWithinLimit(accountId, false).orElseThrow(), live));
     }
 
+    /** Refused with {@code 409 key_limit_reached} when the environment already has its most active keys. */
     @Transactional
     public IssuedKey issueKey(String accountId, boolean livemode) {
-        if (!store.accountExists(accountId)) {
+        return issueWithinLimit(accountId, livemode)
+                .orElseThrow(() -> ApiException.keyLimitReached(livemode, maxActiveKeys));
+    }
+
+    /**
+     * A new key, or empty when the environment already has its most active keys. Empty rather than an exception so
+     * that a caller's transaction (the console's) is not marked rollback-only and can still answer a page.
+     * The account's row stays locked until the caller's transaction ends: count and insert are one step across nodes.
+     */
+    @Transactional
+    public Optional<IssuedKey> issueWithinLimit(String accountId, boolean livemode) {
+        if (!store.lockAccount(accountId)) {
             throw ApiException.notFound("no account " + accountId);
         }
-        return issue(accountId, livemode);
+        if (store.unrevokedKeys(accountId, livemode) >= maxActiveKeys) {
+            return Optional.empty();
+        }
+        return Optional.of(issue(accountId, livemode));
     }
 
     List<StoredKey> keys(String accountId) {

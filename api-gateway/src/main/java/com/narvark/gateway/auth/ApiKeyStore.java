@@ -96,6 +96,22 @@ public class ApiKeyStore {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM accounts)").query(Boolean.class).single();
     }
 
+    /**
+     * Locks the account's row until the transaction ends, so that two nodes counting and inserting its keys at once
+     * take turns. {@code NO KEY UPDATE}: other tables' inserts that merely reference the account are not blocked.
+     * False if there is no such account.
+     */
+    public boolean lockAccount(String accountId) {
+        return jdbc.sql("SELECT account_id FROM accounts WHERE account_id = ? FOR NO KEY UPDATE").param(accountId)
+                .query(String.class).optional().isPresent();
+    }
+
+    /** Keys of the environment that are not revoked (inactive live keys awaiting review included). */
+    public long unrevokedKeys(String accountId, boolean livemode) {
+        return jdbc.sql("SELECT count(*) FROM api_keys WHERE account_id = ? AND livemode = ? AND revoked_at IS NULL")
+                .params(accountId, livemode).query(Long.class).single();
+    }
+
     public void insertKey(StoredKey key, byte[] hash) {
         jdbc.sql("""
                 INSERT INTO api_keys (key_id, account_id, livemode, key_hash, key_hint, created_at)

@@ -35,6 +35,12 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.UNAUTHORIZED, "unauthorized", message, null);
     }
 
+    /** The account already has the most keys one environment may have; revoking one makes room. */
+    public static ApiException keyLimitReached(boolean livemode, int max) {
+        return new ApiException(HttpStatus.CONFLICT, "key_limit_reached", "the account already has " + max
+                + " active " + (livemode ? "live" : "test") + " keys, the most allowed; revoke one first", null);
+    }
+
     public HttpStatus status() {
         return status;
     }

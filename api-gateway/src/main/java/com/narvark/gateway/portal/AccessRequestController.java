@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -15,12 +16,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The public access form. A submission is validated, limited per client address (the socket's address: a forwarded
- * header is not trusted), and silently dropped when the honeypot field (hidden from people, filled by bots) is set.
+ * The public access form. A submission is validated, limited per client (an IPv4 address or an IPv6 /64, see
+ * ClientNetworks; the request's remote address, which honours forwarded headers only when
+ * server.forward-headers-strategy says so) and by a global ceiling across all clients, and silently dropped when the
+ * honeypot field (hidden from people, filled by bots) is set.
  */
 @Controller
 class AccessRequestController {
 
+    private static final Duration HOUR = Duration.ofHours(1);
     private static final Map<String, String> LABELS = Map.of("whatsapp", "WhatsApp", "sms", "SMS", "email", "Email",
             "voice", "Voice");
 
@@ -30,16 +34,19 @@ class AccessRequestController {
     private final PortalAudit audit;
     private final String pepper;
     private final int perHour;
+    private final int globalPerHour;
 
     AccessRequestController(PortalSessions sessions, AccessRequests requests, PortalMailer mailer, PortalAudit audit,
                             @Value("${narvark.security.code-pepper}") String pepper,
-                            @Value("${narvark.portal.access-requests-per-hour:5}") int perHour) {
+                            @Value("${narvark.portal.access-requests-per-hour:5}") int perHour,
+                            @Value("${narvark.portal.access-requests-global-per-hour:100}") int globalPerHour) {
         this.sessions = sessions;
         this.requests = requests;
         this.mailer = mailer;
         this.audit = audit;
         this.pepper = pepper;
         this.perHour = perHour;
+        this.globalPerHour = globalPerHour;
     }
 
     @GetMapping("/portal/access")
@@ -70,11 +77,15 @@ class AccessRequestController {
         if (!errors.isEmpty()) {
             return render(token, form, errors, HttpStatus.BAD_REQUEST);
         }
-        byte[] client = ApiKeys.hash(pepper + ":" + request.getRemoteAddr());
-        if (requests.recentFrom(client, Duration.ofHours(1)) >= perHour) {
-            return Html.page(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", "<h1>Too many requests</h1>"
-                    + "<p>We received several requests from your network in the last hour. Please try again later "
-                    + "or write to us.</p>");
+        byte[] client = ApiKeys.hash(pepper + ":" + ClientNetworks.of(request.getRemoteAddr()));
+        AccessRequests.Recent fromClient = requests.recentFrom(client, HOUR);
+        if (fromClient.count() >= perHour) {
+            return tooMany(fromClient, "We received several requests from your network in the last hour.");
+        }
+        // A ceiling for everyone together: many addresses (a botnet, many /64s) cannot flood the operator's queue.
+        AccessRequests.Recent fromAnyone = requests.recentFromAnyone(HOUR);
+        if (fromAnyone.count() >= globalPerHour) {
+            return tooMany(fromAnyone, "We are receiving an unusual number of requests right now.");
         }
         String id = requests.insert(form, client);
         audit.record(form.email(), "access_requested", id, form.company());
@@ -87,6 +98,15 @@ class AccessRequestController {
                 Reference: %s
                 """.formatted(form.name(), form.company(), id));
         return thanks();
+    }
+
+    private static ResponseEntity<String> tooMany(AccessRequests.Recent recent, String why) {
+        long minutes = (recent.secondsUntilOldestLeaves() + 59) / 60;
+        ResponseEntity<String> page = Html.page(HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
+                "<h1>Too many requests</h1><p role=\"alert\">" + why + " Please try again in " + minutes
+                        + (minutes == 1 ? " minute" : " minutes") + ", or write to us.</p>");
+        return ResponseEntity.status(page.getStatusCode()).headers(page.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(recent.secondsUntilOldestLeaves())).body(page.getBody());
     }
 
     private static ResponseEntity<String> thanks() {

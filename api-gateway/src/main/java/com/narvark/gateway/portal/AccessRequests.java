@@ -46,9 +46,34 @@ class AccessRequests {
         return id;
     }
 
-    long recentFrom(byte[] clientHash, Duration window) {
-        return jdbc.sql("SELECT count(*) FROM access_requests WHERE client_ip_hash = ? AND created_at > ?")
-                .params(clientHash, Timestamp.from(clock.instant().minus(window))).query(Long.class).single();
+    /** Requests within the window and when the oldest of them leaves it (whole seconds, at least 1). */
+    record Recent(long count, long secondsUntilOldestLeaves) {
+    }
+
+    /** Requests from one client (the hash of its address or /64 network) within the window. */
+    Recent recentFrom(byte[] clientHash, Duration window) {
+        return recent("client_ip_hash = ? AND ", new Object[] {clientHash}, window);
+    }
+
+    /** Requests from anyone within the window: the global ceiling, whatever the number of addresses. */
+    Recent recentFromAnyone(Duration window) {
+        return recent("", new Object[0], window);
+    }
+
+    private Recent recent(String filter, Object[] params, Duration window) {
+        Instant now = clock.instant();
+        Object[] all = Arrays.copyOf(params, params.length + 1);
+        all[params.length] = Timestamp.from(now.minus(window));
+        return jdbc.sql("SELECT count(*) AS n, min(created_at) AS oldest FROM access_requests WHERE " + filter
+                        + "created_at > ?")
+                .params(all)
+                .query((rs, row) -> {
+                    Timestamp oldest = rs.getTimestamp("oldest");
+                    long seconds = oldest == null ? 1
+                            : Duration.between(now, oldest.toInstant().plus(window)).toSeconds() + 1;
+                    return new Recent(rs.getLong("n"), Math.max(1, seconds));
+                })
+                .single();
     }
 
     List<AccessRequest> withStatus(String status, int limit) {

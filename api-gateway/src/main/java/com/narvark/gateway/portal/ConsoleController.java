@@ -5,7 +5,6 @@ import com.narvark.gateway.account.AccountService.IssuedKey;
 import com.narvark.gateway.auth.ApiKeyStore;
 import com.narvark.gateway.auth.ApiKeyStore.KeyDetails;
 import com.narvark.gateway.portal.PortalSessions.Session;
-import com.narvark.gateway.ratelimit.KeyRateLimit;
 import com.narvark.otp.api.query.FindUsageQuery;
 import com.narvark.otp.api.query.UsageView;
 import com.narvark.otp.api.webhook.FindWebhookEndpointsQuery;
@@ -16,7 +15,6 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -25,6 +23,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -74,7 +73,8 @@ class ConsoleController {
                 + "</code> · signed in as " + Html.esc(member.get().actor()) + "</p>"
                 + "<form class=\"inline\" method=\"post\" action=\"/portal/sign-out\">" + Html.csrf(csrf)
                 + "<button type=\"submit\">Sign out</button></form>"
-                + keysSection(accountId, csrf) + ConsoleWebhooks.section(endpoints(accountId), csrf)
+                + ConsoleKeys.section(keys.detailsOf(accountId), defaultPerMinute, csrf)
+                + ConsoleWebhooks.section(endpoints(accountId), csrf)
                 + usageSection(accountId)
                 + "<h2>Analytics</h2><p>Conversion, delivery latency and daily volume per environment: open the "
                 + "<a href=\"/dashboard\">analytics dashboard</a> and sign in with one of your keys.</p>");
@@ -95,13 +95,16 @@ class ConsoleController {
         boolean live = environment.equals("live");
         boolean liveEnabled = keys.detailsOf(member.get().accountId()).stream()
                 .anyMatch(k -> k.key().livemode() && k.active());
-        IssuedKey issued = accounts.issueKey(member.get().accountId(), live);
+        Optional<IssuedKey> issued = accounts.issueWithinLimit(member.get().accountId(), live);
+        if (issued.isEmpty()) {
+            return ConsoleKeys.limitReached(environment, accounts.maxActiveKeysPerEnvironment());
+        }
         if (live && !liveEnabled) {
             // Live traffic starts only once the operator enabled a live key of this account.
-            keys.setActive(issued.key().keyId(), false);
+            keys.setActive(issued.get().key().keyId(), false);
         }
-        audit.record(member.get().actor(), "key_created", issued.key().keyId(), environment);
-        return shownOnce("New " + environment + " key", issued, csrf);
+        audit.record(member.get().actor(), "key_created", issued.get().key().keyId(), environment);
+        return ConsoleKeys.shownOnce("New " + environment + " key", issued.get());
     }
 
     @PostMapping("/portal/console/keys/{keyId}/roll")
@@ -116,14 +119,22 @@ class ConsoleController {
         if (old.isEmpty()) {
             return PortalPages.notFound();
         }
-        IssuedKey issued = accounts.issueKey(member.get().accountId(), old.get().key().livemode());
+        // Revoked first, in the same transaction: a roll replaces a key, so it works at the limit too.
+        accounts.revoke(keyId);
+        boolean live = old.get().key().livemode();
+        Optional<IssuedKey> next = accounts.issueWithinLimit(member.get().accountId(), live);
+        if (next.isEmpty()) {
+            // Only when the limit was lowered below what the account holds: keep the old key.
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+            return ConsoleKeys.limitReached(live ? "live" : "test", accounts.maxActiveKeysPerEnvironment());
+        }
+        IssuedKey issued = next.get();
         keys.setActive(issued.key().keyId(), old.get().active());
         if (old.get().rateLimit().perMinute() != null || old.get().rateLimit().unlimited()) {
             keys.setRateLimit(issued.key().keyId(), old.get().rateLimit());
         }
-        accounts.revoke(keyId);
         audit.record(member.get().actor(), "key_rolled", keyId, "replaced by " + issued.key().keyId());
-        return shownOnce("Rolled key", issued, csrf);
+        return ConsoleKeys.shownOnce("Rolled key", issued);
     }
 
     @PostMapping("/portal/console/keys/{keyId}/revoke")
@@ -144,43 +155,6 @@ class ConsoleController {
     private Optional<KeyDetails> ownKey(Session member, String keyId) {
         return keys.detailsOf(member.accountId()).stream()
                 .filter(k -> k.key().keyId().equals(keyId) && k.key().revokedAt() == null).findFirst();
-    }
-
-    private static ResponseEntity<String> shownOnce(String title, IssuedKey issued, String csrf) {
-        return Html.page(title, "<h1>" + Html.esc(title) + "</h1>" + Html.notice("Copy the key now: it is shown "
-                + "only on this page and stored only as a hash.") + "<p><code class=\"secret\" data-key-id=\""
-                + Html.esc(issued.key().keyId()) + "\">" + Html.esc(issued.secret()) + "</code></p>"
-                + "<p><a href=\"/portal/console\">Back to the console</a></p>");
-    }
-
-    private String keysSection(String accountId, String csrf) {
-        StringBuilder rows = new StringBuilder();
-        for (KeyDetails k : keys.detailsOf(accountId)) {
-            String state = k.key().revokedAt() != null ? "revoked " + k.key().revokedAt().toString().substring(0, 10)
-                    : k.active() ? "active" : "awaiting review";
-            KeyRateLimit limit = k.rateLimit();
-            String rate = limit.unlimited() ? "unlimited"
-                    : (limit.perMinute() == null ? defaultPerMinute : limit.perMinute()) + " requests/min";
-            String plan = limit.unlimited() ? "Enterprise" : limit.perMinute() == null ? "Standard" : "Custom";
-            String actions = k.key().revokedAt() != null ? "" : Html.button("/portal/console/keys/"
-                    + k.key().keyId() + "/roll", csrf, "Roll " + k.key().hint(), Map.of())
-                    + Html.button("/portal/console/keys/" + k.key().keyId() + "/revoke", csrf,
-                    "Revoke " + k.key().hint(), Map.of());
-            rows.append("<tr data-key-id=\"").append(Html.esc(k.key().keyId())).append("\"><td>")
-                    .append(k.key().livemode() ? "live" : "test").append("</td><td><code>")
-                    .append(Html.esc(k.key().hint())).append("</code></td><td>")
-                    .append(Html.esc(k.key().createdAt().toString().substring(0, 10))).append("</td><td class=\"state\">")
-                    .append(Html.esc(state)).append("</td><td>").append(Html.esc(rate)).append("</td><td>")
-                    .append(plan).append("</td><td>").append(actions).append("</td></tr>");
-        }
-        return "<h2>API keys</h2><table><thead><tr><th scope=\"col\">Environment</th><th scope=\"col\">Key</th>"
-                + "<th scope=\"col\">Created</th><th scope=\"col\">State</th><th scope=\"col\">Rate limit</th>"
-                + "<th scope=\"col\">Plan</th><th scope=\"col\">Actions</th></tr></thead><tbody>" + rows
-                + "</tbody></table><form method=\"post\" action=\"/portal/console/keys\">" + Html.csrf(csrf)
-                + "<div class=\"field\"><label for=\"key-environment\">Environment of the new key</label>"
-                + "<select id=\"key-environment\" name=\"environment\"><option value=\"test\">Test</option>"
-                + "<option value=\"live\">Live</option></select></div>"
-                + "<button type=\"submit\">Create key</button></form>";
     }
 
     private List<WebhookEndpointView> endpoints(String accountId) {

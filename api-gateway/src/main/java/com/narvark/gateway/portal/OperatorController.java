@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The operator's view: pending access requests, approve or reject, enable live keys, the audit trail. Signing in
@@ -44,12 +43,11 @@ class OperatorController {
     private final CredentialThrottle throttle;
     private final JdbcClient jdbc;
     private final byte[] adminToken;
-    private final String baseUrl;
+    private final PortalLinks links;
 
     OperatorController(PortalSessions sessions, AccessRequests requests, Approvals approvals, PortalMailer mailer,
                        PortalAudit audit, SandboxMail sandboxMail, CredentialThrottle throttle, JdbcClient jdbc,
-                       @Value("${narvark.admin.token:}") String adminToken,
-                       @Value("${narvark.portal.base-url:}") String baseUrl) {
+                       @Value("${narvark.admin.token:}") String adminToken, PortalLinks links) {
         this.sessions = sessions;
         this.requests = requests;
         this.approvals = approvals;
@@ -59,7 +57,7 @@ class OperatorController {
         this.throttle = throttle;
         this.jdbc = jdbc;
         this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
-        this.baseUrl = baseUrl;
+        this.links = links;
     }
 
     @GetMapping("/portal/operator")
@@ -167,9 +165,9 @@ class OperatorController {
                 : PortalPages.notFound();
     }
 
+    /** The configured public URL, never the request's Host header (see PortalLinks). */
     private String base() {
-        return baseUrl.isBlank() ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()
-                : baseUrl.replaceAll("/+$", "");
+        return links.base();
     }
 
     private String pending(String csrf) {

@@ -1,6 +1,7 @@
 package com.narvark.gateway.portal;
 
 import com.narvark.gateway.auth.ApiKeys;
+import com.narvark.gateway.config.EmbeddedMode;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,15 +19,17 @@ import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.http.ResponseCookie;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The portal's browser sessions. Every visitor gets a random cookie (HttpOnly, SameSite=Strict, Secure over https);
- * the CSRF token of every form is an HMAC of that cookie under a server key (a synchronizer token bound to the
- * cookie, so even anonymous forms are protected without storing anything). Signing in stores the SHA-256 of a fresh
- * cookie (no fixation) with who signed in; the cookie itself is never stored or logged.
+ * The portal's browser sessions. Every visitor gets a random cookie (HttpOnly, SameSite=Strict, Secure except in the
+ * embedded mode over http); the CSRF token of every form is an HMAC of that cookie under a server key (a
+ * synchronizer token bound to the cookie, so even anonymous forms are protected without storing anything). Signing
+ * in stores the SHA-256 of a fresh cookie (no fixation) with who signed in; the cookie itself is never stored or
+ * logged.
  */
 @Component
 class PortalSessions {
@@ -38,12 +41,14 @@ class PortalSessions {
     private final SecureRandom random;
     private final Clock clock;
     private final byte[] csrfKey;
+    private final boolean alwaysSecure;
 
-    PortalSessions(JdbcClient jdbc, SecureRandom random, Clock clock,
+    PortalSessions(JdbcClient jdbc, SecureRandom random, Clock clock, Environment environment,
                    @Value("${narvark.security.code-pepper}") String pepper) {
         this.jdbc = jdbc;
         this.random = random;
         this.clock = clock;
+        this.alwaysSecure = !EmbeddedMode.isActive(environment);
         // A key of its own, derived from a configured secret: the CSRF tokens then hold across nodes and restarts.
         this.csrfKey = ApiKeys.hash("narvark-portal-csrf:" + pepper);
     }
@@ -111,12 +116,18 @@ class PortalSessions {
         jdbc.sql("DELETE FROM portal_sessions WHERE expires_at < ?").param(Timestamp.from(clock.instant())).update();
     }
 
+    /**
+     * Secure whenever a real database is configured: a production gateway sits behind a TLS-terminating proxy, where
+     * the request it sees is plain http ({@code isSecure()} false unless server.forward-headers-strategy is set), yet
+     * the browser is on https and must never send the cookie over http. Only the embedded mode, on the developer's
+     * own http://localhost, follows the request.
+     */
     private String issueCookie(HttpServletRequest request, HttpServletResponse response) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String value = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         response.addHeader("Set-Cookie", ResponseCookie.from(COOKIE, value).path("/portal").httpOnly(true)
-                .secure(request.isSecure()).sameSite("Strict").build().toString());
+                .secure(alwaysSecure || request.isSecure()).sameSite("Strict").build().toString());
         // Later reads in this same request see the new value.
         request.setAttribute(COOKIE, value);
         return value;

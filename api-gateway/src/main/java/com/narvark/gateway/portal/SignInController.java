@@ -1,21 +1,14 @@
 package com.narvark.gateway.portal;
 
 import com.narvark.gateway.portal.PortalSessions.Session;
-import com.narvark.otp.api.Channel;
-import com.narvark.otp.api.Destination;
 import com.narvark.otp.api.GuardPolicy;
 import com.narvark.otp.api.OtpId;
-import com.narvark.otp.api.command.SendOtpCommand;
-import com.narvark.otp.api.command.SendOtpResult;
 import com.narvark.otp.api.command.VerificationResult;
 import com.narvark.otp.api.command.VerifyOtpCommand;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.SecureRandom;
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +25,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * Console sign-in by emailed code, dogfooded: the code is a Narvark OTP of the platform's own portal account, sent
  * on the email channel through the normal command path (SendOtpCommand) and checked with VerifyOtpCommand, so it
  * gets the same expiry, attempt cap and carriers as any customer's. An unknown email gets the same answer as a
- * member's (and no email), so the form tells nobody who has an account.
+ * member's, after the same work (the code is sent by {@link SignInCodes} off the request thread), and no email, so
+ * the form tells nobody who has an account.
  */
 @Controller
 class SignInController {
@@ -41,24 +35,22 @@ class SignInController {
     static final String PORTAL_ACCOUNT = "acct_narvark_portal";
     private static final Duration PENDING = Duration.ofMinutes(10);
     private static final Duration SIGNED_IN = Duration.ofHours(8);
-    /** Codes emailed to one address per hour: enough for typos and slow mail, too few to flood an inbox. */
-    private static final int CODES_PER_HOUR = 5;
 
     private final PortalSessions sessions;
+    private final SignInCodes codes;
     private final CommandGateway commands;
     private final PortalAudit audit;
     private final JdbcClient jdbc;
     private final SecureRandom random;
-    private final Clock clock;
 
-    SignInController(PortalSessions sessions, CommandGateway commands, PortalAudit audit, JdbcClient jdbc,
-                     SecureRandom random, Clock clock) {
+    SignInController(PortalSessions sessions, SignInCodes codes, CommandGateway commands, PortalAudit audit,
+                     JdbcClient jdbc, SecureRandom random) {
         this.sessions = sessions;
+        this.codes = codes;
         this.commands = commands;
         this.audit = audit;
         this.jdbc = jdbc;
         this.random = random;
-        this.clock = clock;
     }
 
     @GetMapping("/portal/sign-in")
@@ -78,26 +70,10 @@ class SignInController {
             return emailForm(csrf, email, Map.of("email", "Enter your work email address, like jane@example.com"),
                     HttpStatus.BAD_REQUEST);
         }
-        Optional<String> account = jdbc.sql("SELECT account_id FROM portal_members WHERE email = ?").param(email)
-                .query(String.class).optional();
-        String otpId = null;
-        if (account.isPresent() && codesSentWithinHour(email) < CODES_PER_HOUR) {
-            otpId = OtpId.generate(random);
-            jdbc.sql("INSERT INTO accounts (account_id, name, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
-                    .params(PORTAL_ACCOUNT, "Narvark developer portal", Timestamp.from(clock.instant())).update();
-            SendOtpResult result = commands.sendAndWait(new SendOtpCommand(otpId, PORTAL_ACCOUNT, true,
-                    new Destination(Destination.Kind.EMAIL, email), null, Channel.EMAIL, List.of(), 6,
-                    (int) PENDING.toSeconds(), 5, null, Map.of("purpose", "console_sign_in"), GuardPolicy.DEFAULT,
-                    clock.instant()));
-            if (result.accepted()) {
-                audit.record(email, "sign_in_code_sent", account.get(), otpId);
-            } else {
-                // The fraud guards hold for the portal too; the page looks the same, the code just never comes.
-                audit.record(email, "sign_in_code_refused", account.get(), result.refusedFor().name());
-                otpId = null;
-            }
-        }
-        sessions.start(request, response, new Session("pending", email, account.orElse(null), otpId), PENDING);
+        // The same work for every address (see SignInCodes): whether a code goes out is decided off this thread.
+        String otpId = OtpId.generate(random);
+        sessions.start(request, response, new Session("pending", email, null, otpId), PENDING);
+        codes.sendLater(email, otpId, PENDING);
         return Html.redirect("/portal/sign-in/code");
     }
 
@@ -129,7 +105,8 @@ class SignInController {
         }
         Session session = pending.get();
         boolean valid = false;
-        if (session.pendingOtpId() != null) {
+        // A stranger's OTP id was never sent, so there is no OTP to load (and no stack trace to log per guess).
+        if (session.pendingOtpId() != null && codes.wasSent(session.actor(), session.pendingOtpId())) {
             try {
                 VerificationResult result = commands.sendAndWait(
                         new VerifyOtpCommand(session.pendingOtpId(), PORTAL_ACCOUNT, true, code, GuardPolicy.DEFAULT));
@@ -138,13 +115,15 @@ class SignInController {
                 valid = false;
             }
         }
-        if (!valid) {
+        // A code only ever went to a member; the account is read now, so a membership since removed signs in nobody.
+        Optional<String> account = valid ? jdbc.sql("SELECT account_id FROM portal_members WHERE email = ?")
+                .param(session.actor()).query(String.class).optional() : Optional.empty();
+        if (account.isEmpty()) {
             return codeForm(csrf, session.actor(), Map.of("code", "That code is not right or has expired. Check "
                     + "the newest email, or start again to get a new code."), HttpStatus.UNAUTHORIZED);
         }
-        sessions.start(request, response, new Session("member", session.actor(), session.accountId(), null),
-                SIGNED_IN);
-        audit.record(session.actor(), "console_signed_in", session.accountId(), null);
+        sessions.start(request, response, new Session("member", session.actor(), account.get(), null), SIGNED_IN);
+        audit.record(session.actor(), "console_signed_in", account.get(), null);
         return Html.redirect("/portal/console");
     }
 
@@ -156,11 +135,6 @@ class SignInController {
         }
         sessions.end(request, response);
         return Html.redirect("/portal/sign-in");
-    }
-
-    private long codesSentWithinHour(String email) {
-        return jdbc.sql("SELECT count(*) FROM portal_audit WHERE actor = ? AND action = 'sign_in_code_sent' AND at > ?")
-                .params(email, Timestamp.from(clock.instant().minus(Duration.ofHours(1)))).query(Long.class).single();
     }
 
     private static ResponseEntity<String> emailForm(String csrf, String email, Map<String, String> errors,

@@ -1,7 +1,6 @@
 package com.narvark.gateway.portal;
 
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -9,24 +8,37 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** A cookie-keeping HTTP client that posts forms the way a browser does (no redirects followed, no script). */
+/**
+ * A cookie-keeping HTTP client that posts forms the way a browser does (no redirects followed, no script). It keeps
+ * cookies itself and sends them explicitly: the gateway under test runs in production mode, so the portal cookie is
+ * {@code Secure}, and java.net's CookieManager would never send a Secure cookie over the tests' plain http, where a
+ * real deployment has a TLS-terminating proxy in front. Path and expiry are ignored (the portal sets one cookie).
+ */
 final class Browser {
 
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
     private final HttpClient http;
     private final String baseUrl;
+    private final Map<String, String> cookies = new LinkedHashMap<>();
 
     Browser(int port) {
         this.baseUrl = "http://127.0.0.1:" + port;
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5))
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** The cookie header this browser sends, for requests made by other means (a forged Host header). */
+    String cookieHeader() {
+        return cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
     }
 
     record Page(int status, String body, java.net.http.HttpHeaders headers) {
@@ -60,9 +72,16 @@ final class Browser {
     }
 
     private Page send(HttpRequest.Builder request) {
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", cookieHeader());
+        }
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
+            for (String header : response.headers().allValues("Set-Cookie")) {
+                String[] pair = header.split(";", 2)[0].split("=", 2);
+                cookies.put(pair[0].strip(), pair.length == 2 ? pair[1].strip() : "");
+            }
             return new Page(response.statusCode(), response.body(), response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.narvark.gateway.support.GatewayIntegrationTest;
+import com.narvark.gateway.support.TestSettings;
 import com.narvark.otp.api.crypto.SecretCipher;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -57,9 +58,9 @@ class PortalBrowserIT extends GatewayIntegrationTest {
         try (PortalMailbox mailbox = new PortalMailbox(jdbc, cipher, queries)) {
             ProcessBuilder node = new ProcessBuilder("node", "portal.mjs").directory(E2E.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
-            node.environment().putAll(Map.of("NARVARK_URL", "http://127.0.0.1:" + port, "MAILBOX_URL",
-                    mailbox.url(), "ADMIN_TOKEN", ADMIN_TOKEN, "EMAIL", email, "SCREENSHOTS", screenshots.toString(),
-                    "CHROMIUM", CHROMIUM.toString()));
+            node.environment().putAll(Map.of("NARVARK_URL", "http://127.0.0.1:" + port, "PORTAL_BASE_URL",
+                    TestSettings.PORTAL_BASE_URL, "MAILBOX_URL", mailbox.url(), "ADMIN_TOKEN", ADMIN_TOKEN, "EMAIL",
+                    email, "SCREENSHOTS", screenshots.toString(), "CHROMIUM", CHROMIUM.toString()));
             Process process = node.start();
             boolean finished = process.waitFor(180, TimeUnit.SECONDS);
             if (!finished) {

@@ -6,12 +6,9 @@ import com.narvark.gateway.support.GatewayIntegrationTest;
 import com.narvark.otp.api.crypto.SecretCipher;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,9 +20,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** The portal's refusals over plain HTTP: CSRF, honeypot, rate limit, operator rights, one-time links, scoping. */
 class PortalIT extends GatewayIntegrationTest {
 
-    private static final Pattern LINK = Pattern.compile("https?://\\S+/portal/welcome/[0-9a-z]+");
-    private static final Pattern SECRET = Pattern.compile("nvk_(test|live)_sk_[0-9a-z]{32}");
-
     @LocalServerPort
     private int port;
     @Autowired
@@ -34,12 +28,16 @@ class PortalIT extends GatewayIntegrationTest {
     private SecretCipher cipher;
     @Autowired
     private QueryGateway queries;
+    @Autowired
+    private SignInCodes codes;
     private PortalMailbox mailbox;
+    private PortalFlows flows;
 
     @BeforeEach
     void mailbox() throws IOException {
         mailbox = new PortalMailbox(jdbc, cipher, queries);
-        forgetRecentSubmissions();
+        flows = new PortalFlows(port, jdbc, mailbox);
+        flows.forgetRecentSubmissions();
     }
 
     @AfterEach
@@ -47,77 +45,19 @@ class PortalIT extends GatewayIntegrationTest {
         mailbox.close();
     }
 
-    /** Every test submits from 127.0.0.1: start each with an empty per-address allowance. */
-    private void forgetRecentSubmissions() {
-        jdbc.sql("UPDATE access_requests SET created_at = created_at - interval '2 hours'").update();
-    }
-
-    private static String newEmail() {
-        return "it." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-    }
-
-    private static Map<String, Object> form(String csrf, String email) {
-        Map<String, Object> form = new HashMap<>(Map.of("csrf", csrf, "name", "Jane Doe", "company", "Acme " + email,
-                "email", email, "volume", "under_10k", "channels", List.of("sms", "voice"),
-                "use_case", "Two-factor sign-in for our shop."));
-        return form;
-    }
-
-    private Browser.Page submit(Browser browser, String email) {
-        return browser.post("/portal/access", form(browser.get("/portal/access").csrf(), email));
-    }
-
-    private String requestId(String email) {
-        return jdbc.sql("SELECT request_id FROM access_requests WHERE email = ?").param(email).query(String.class)
-                .single();
-    }
-
-    private Browser operator() {
-        Browser operator = new Browser(port);
-        Browser.Page signIn = operator.post("/portal/operator/sign-in", Map.of("csrf",
-                operator.get("/portal/operator").csrf(), "operator", "Ivan IT", "token", ADMIN_TOKEN));
-        assertThat(signIn.status()).as(signIn.body()).isEqualTo(303);
-        return operator;
-    }
-
-    /** Request, approve, and answer the one-time link from the email. */
-    private String approvedLink(String email) {
-        assertThat(submit(new Browser(port), email).status()).isEqualTo(200);
-        Browser operator = operator();
-        Browser.Page approved = operator.post("/portal/operator/requests/" + requestId(email) + "/approve",
-                Map.of("csrf", operator.get("/portal/operator").csrf()));
-        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
-        String mail = mailbox.mail(email, "API keys").orElseThrow();
-        assertThat(SECRET.matcher(mail).find()).as("a key in the email").isFalse();
-        Matcher link = LINK.matcher(mail);
-        assertThat(link.find()).as(mail).isTrue();
-        return link.group();
-    }
-
-    private Browser signedIn(String email) {
-        Browser member = new Browser(port);
-        Browser.Page sent = member.post("/portal/sign-in", Map.of("csrf", member.get("/portal/sign-in").csrf(),
-                "email", email));
-        assertThat(sent.location()).endsWith("/portal/sign-in/code");
-        String code = await(() -> mailbox.code(email).orElse(null), Duration.ofSeconds(10));
-        Browser.Page verified = member.post("/portal/sign-in/code", Map.of("csrf",
-                member.get("/portal/sign-in/code").csrf(), "code", code));
-        assertThat(verified.location()).as(verified.body()).endsWith("/portal/console");
-        return member;
-    }
-
     @Test
     void shouldRefuseEveryFormWhenTheCsrfTokenIsMissingOrBelongsToAnotherBrowser() {
-        String email = newEmail();
+        String email = PortalFlows.newEmail();
         Browser attacker = new Browser(port);
         String foreign = attacker.get("/portal/access").csrf();
         Browser victim = new Browser(port);
         victim.get("/portal/access");
-        Map<String, Object> forged = form(foreign, email);
+        Map<String, Object> forged = PortalFlows.form(foreign, email);
         assertThat(victim.post("/portal/access", forged).status()).isEqualTo(403);
         forged.remove("csrf");
         assertThat(victim.post("/portal/access", forged).status()).isEqualTo(403);
-        assertThat(new Browser(port).post("/portal/access", form(foreign, email)).status()).isEqualTo(403);
+        assertThat(new Browser(port).post("/portal/access", PortalFlows.form(foreign, email)).status())
+                .isEqualTo(403);
         for (String path : List.of("/portal/operator/sign-in", "/portal/sign-in", "/portal/sign-in/code",
                 "/portal/console/keys", "/portal/console/webhooks", "/portal/sign-out")) {
             assertThat(victim.post(path, Map.of("csrf", foreign)).status()).as(path).isEqualTo(403);
@@ -141,7 +81,7 @@ class PortalIT extends GatewayIntegrationTest {
     @Test
     void shouldShowEscapedFieldErrorsAndRecordNothingWhenTheFormIsInvalid() {
         Browser browser = new Browser(port);
-        Map<String, Object> bad = form(browser.get("/portal/access").csrf(), "not-an-email");
+        Map<String, Object> bad = PortalFlows.form(browser.get("/portal/access").csrf(), "not-an-email");
         bad.put("name", "<script>alert(1)</script>");
         bad.put("channels", List.of("pigeon"));
         bad.put("volume", "a lot");
@@ -156,9 +96,9 @@ class PortalIT extends GatewayIntegrationTest {
 
     @Test
     void shouldAnswerThanksButRecordNothingWhenTheHoneypotIsFilled() {
-        String email = newEmail();
+        String email = PortalFlows.newEmail();
         Browser bot = new Browser(port);
-        Map<String, Object> filled = form(bot.get("/portal/access").csrf(), email);
+        Map<String, Object> filled = PortalFlows.form(bot.get("/portal/access").csrf(), email);
         filled.put("website", "http://spam.example");
         Browser.Page page = bot.post("/portal/access", filled);
         assertThat(page.status()).isEqualTo(200);
@@ -172,23 +112,26 @@ class PortalIT extends GatewayIntegrationTest {
     void shouldRefuseWithTooManyRequestsWhenOneAddressSubmitsAboveTheHourlyAllowance() {
         Browser browser = new Browser(port);
         for (int i = 0; i < 10; i++) {
-            assertThat(submit(browser, newEmail()).status()).isEqualTo(200);
+            assertThat(flows.submit(browser, PortalFlows.newEmail()).status()).isEqualTo(200);
         }
-        String refused = newEmail();
-        assertThat(submit(browser, refused).status()).isEqualTo(429);
+        String refused = PortalFlows.newEmail();
+        Browser.Page tooMany = flows.submit(browser, refused);
+        assertThat(tooMany.status()).isEqualTo(429);
+        assertThat(tooMany.body()).contains("from your network", "try again in");
+        assertThat(Long.parseLong(tooMany.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 3600L);
         assertThat(jdbc.sql("SELECT count(*) FROM access_requests WHERE email = ?").param(refused).query(Long.class)
                 .single()).isZero();
-        forgetRecentSubmissions();
-        String confirmed = newEmail();
-        assertThat(submit(browser, confirmed).status()).isEqualTo(200);
+        flows.forgetRecentSubmissions();
+        String confirmed = PortalFlows.newEmail();
+        assertThat(flows.submit(browser, confirmed).status()).isEqualTo(200);
         assertThat(mailbox.mail(confirmed, "received").orElseThrow()).contains("will be in touch");
     }
 
     @Test
     void shouldKeepOperatorsOutWhenTheTokenIsWrongOrTheSessionIsMissing() {
-        String email = newEmail();
-        submit(new Browser(port), email);
-        String id = requestId(email);
+        String email = PortalFlows.newEmail();
+        flows.submit(new Browser(port), email);
+        String id = flows.requestId(email);
         Browser outsider = new Browser(port);
         Browser.Page wrong = outsider.post("/portal/operator/sign-in", Map.of("csrf",
                 outsider.get("/portal/operator").csrf(), "operator", "Mallory", "token", "guess"));
@@ -200,9 +143,9 @@ class PortalIT extends GatewayIntegrationTest {
         assertThat(outsider.post("/portal/operator/requests/" + id + "/reject", Map.of("csrf", csrf, "reason", "x"))
                 .status()).isEqualTo(403);
         // A member of an account is no operator either.
-        String memberEmail = newEmail();
-        new Browser(port).post(approvedLink(memberEmail), Map.of());
-        Browser member = signedIn(memberEmail);
+        String memberEmail = PortalFlows.newEmail();
+        new Browser(port).post(flows.approvedLink(memberEmail), Map.of());
+        Browser member = flows.signedIn(memberEmail);
         assertThat(member.post("/portal/operator/requests/" + id + "/approve", Map.of("csrf",
                 member.get("/portal/console").csrf())).status()).isEqualTo(403);
         assertThat(jdbc.sql("SELECT status FROM access_requests WHERE request_id = ?").param(id).query(String.class)
@@ -211,11 +154,11 @@ class PortalIT extends GatewayIntegrationTest {
 
     @Test
     void shouldRecordTheReasonAndDecideOnceWhenTheOperatorRejectsOrApprovesTwice() {
-        String rejected = newEmail();
-        submit(new Browser(port), rejected);
-        Browser operator = operator();
+        String rejected = PortalFlows.newEmail();
+        flows.submit(new Browser(port), rejected);
+        Browser operator = flows.operator();
         String csrf = operator.get("/portal/operator").csrf();
-        String id = requestId(rejected);
+        String id = flows.requestId(rejected);
         assertThat(operator.post("/portal/operator/requests/" + id + "/reject", Map.of("csrf", csrf, "reason", " "))
                 .status()).isEqualTo(400);
         assertThat(operator.post("/portal/operator/requests/" + id + "/reject", Map.of("csrf", csrf, "reason",
@@ -228,9 +171,9 @@ class PortalIT extends GatewayIntegrationTest {
         assertThat(jdbc.sql("SELECT count(*) FROM portal_audit WHERE action = 'request_rejected' AND subject = ? "
                 + "AND actor = 'Ivan IT'").param(id).query(Long.class).single()).isEqualTo(1);
 
-        String approved = newEmail();
-        approvedLink(approved);
-        String approvedId = requestId(approved);
+        String approved = PortalFlows.newEmail();
+        flows.approvedLink(approved);
+        String approvedId = flows.requestId(approved);
         assertThat(operator.post("/portal/operator/requests/" + approvedId + "/approve", Map.of("csrf", csrf))
                 .status()).isEqualTo(404);
         assertThat(jdbc.sql("SELECT count(*) FROM accounts a JOIN access_requests r ON r.account_id = a.account_id "
@@ -239,14 +182,14 @@ class PortalIT extends GatewayIntegrationTest {
 
     @Test
     void shouldShowTheKeysExactlyOnceWhenTheOneTimeLinkIsUsed() {
-        String email = newEmail();
-        String link = approvedLink(email);
+        String email = PortalFlows.newEmail();
+        String link = flows.approvedLink(email);
         Browser customer = new Browser(port);
         Browser.Page landing = customer.get(link);
         assertThat(landing.status()).isEqualTo(200);
-        assertThat(SECRET.matcher(landing.body()).find()).as("keys shown before the button").isFalse();
+        assertThat(PortalFlows.SECRET.matcher(landing.body()).find()).as("keys shown before the button").isFalse();
         Browser.Page shown = customer.post(link, Map.of("csrf", landing.csrf()));
-        Matcher keys = SECRET.matcher(shown.body());
+        Matcher keys = PortalFlows.SECRET.matcher(shown.body());
         assertThat(keys.find()).as(shown.body()).isTrue();
         String testKey = keys.group();
         assertThat(testKey).startsWith("nvk_test_sk_");
@@ -264,7 +207,7 @@ class PortalIT extends GatewayIntegrationTest {
                 .isEqualTo(200);
         // The live key waits for the operator, then works.
         assertThat(api.get("/v1/usage", liveKey).status()).isEqualTo(401);
-        Browser operator = operator();
+        Browser operator = flows.operator();
         String keyId = jdbc.sql("SELECT k.key_id FROM api_keys k JOIN access_requests r ON r.account_id = k.account_id "
                 + "WHERE r.email = ? AND k.livemode").param(email).query(String.class).single();
         assertThat(operator.post("/portal/operator/keys/" + keyId + "/enable", Map.of("csrf",
@@ -274,10 +217,10 @@ class PortalIT extends GatewayIntegrationTest {
 
     @Test
     void shouldShowSandboxMailToTheOperatorOnlyWhenEmailRunsOnTheSandbox() {
-        String email = newEmail();
-        new Browser(port).post(approvedLink(email), Map.of());
-        signedIn(email);
-        String view = operator().get("/portal/operator").body();
+        String email = PortalFlows.newEmail();
+        new Browser(port).post(flows.approvedLink(email), Map.of());
+        flows.signedIn(email);
+        String view = flows.operator().get("/portal/operator").body();
         assertThat(view).contains("Sandbox mail", "Your Narvark API keys", "Console sign-in code",
                 "Your verification code is");
         assertThat(new Browser(port).get("/portal/operator").body()).doesNotContain("Sandbox mail");
@@ -285,7 +228,7 @@ class PortalIT extends GatewayIntegrationTest {
 
     @Test
     void shouldNeverSignInWhenTheEmailHasNoAccountOrTheCodeIsWrong() {
-        String stranger = newEmail();
+        String stranger = PortalFlows.newEmail();
         Browser browser = new Browser(port);
         Browser.Page sent = browser.post("/portal/sign-in", Map.of("csrf", browser.get("/portal/sign-in").csrf(),
                 "email", stranger));
@@ -295,10 +238,11 @@ class PortalIT extends GatewayIntegrationTest {
         assertThat(browser.post("/portal/sign-in/code", Map.of("csrf", form.csrf(), "code", "123456")).status())
                 .isEqualTo(401);
         assertThat(browser.get("/portal/console").location()).endsWith("/portal/sign-in");
+        codes.drained().join();
         assertThat(mailbox.code(stranger)).isEmpty();
 
-        String email = newEmail();
-        new Browser(port).post(approvedLink(email), Map.of());
+        String email = PortalFlows.newEmail();
+        new Browser(port).post(flows.approvedLink(email), Map.of());
         Browser member = new Browser(port);
         member.post("/portal/sign-in", Map.of("csrf", member.get("/portal/sign-in").csrf(), "email", email));
         String csrf = member.get("/portal/sign-in/code").csrf();
@@ -318,15 +262,17 @@ class PortalIT extends GatewayIntegrationTest {
             Browser again = new Browser(port);
             again.post("/portal/sign-in", Map.of("csrf", again.get("/portal/sign-in").csrf(), "email", email));
         }
+        // Codes go out off the request thread (SignInCodes): count once all of these were handled.
+        codes.drained().join();
         assertThat(jdbc.sql("SELECT count(*) FROM portal_audit WHERE actor = ? AND action = 'sign_in_code_sent'")
                 .param(email).query(Long.class).single()).isEqualTo(5);
     }
 
     @Test
     void shouldScopeTheConsoleToTheMembersAccountWhenKeysOfOthersAreTouched() {
-        String email = newEmail();
-        new Browser(port).post(approvedLink(email), Map.of());
-        Browser member = signedIn(email);
+        String email = PortalFlows.newEmail();
+        new Browser(port).post(flows.approvedLink(email), Map.of());
+        Browser member = flows.signedIn(email);
         Browser.Page console = member.get("/portal/console");
         assertThat(console.status()).isEqualTo(200);
         // Hints only (the prefix and 4 characters), never a whole secret.
@@ -350,12 +296,12 @@ class PortalIT extends GatewayIntegrationTest {
 
         // A rolled key stops working and its successor works at once.
         Browser.Page created = member.post("/portal/console/keys", Map.of("csrf", csrf, "environment", "test"));
-        Matcher secret = SECRET.matcher(created.body());
+        Matcher secret = PortalFlows.SECRET.matcher(created.body());
         assertThat(secret.find()).isTrue();
         String first = secret.group();
         String firstId = created.body().replaceAll("(?s).*data-key-id=\"([^\"]+)\".*", "$1");
         Browser.Page rolled = member.post("/portal/console/keys/" + firstId + "/roll", Map.of("csrf", csrf));
-        Matcher next = SECRET.matcher(rolled.body());
+        Matcher next = PortalFlows.SECRET.matcher(rolled.body());
         assertThat(next.find()).isTrue();
         assertThat(api.get("/v1/usage", first).status()).isEqualTo(401);
         assertThat(api.get("/v1/usage", next.group()).status()).isEqualTo(200);

@@ -8,6 +8,8 @@ public final class TestSettings {
 
     public static final String PEPPER = "dGVzdC1wZXBwZXItdGVzdC1wZXBwZXItdGVzdC1wZXBwZXI=";
     public static final String ENCRYPTION_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+    /** Required with a real database. Not the tests' own address: a link must never follow the request's Host. */
+    public static final String PORTAL_BASE_URL = "https://portal.narvark.test";
 
     private TestSettings() {
     }
@@ -17,6 +19,7 @@ public final class TestSettings {
         registry.accept("narvark.security.code-pepper", () -> PEPPER);
         registry.accept("narvark.security.encryption-key", () -> ENCRYPTION_KEY);
         registry.accept("narvark.admin.token", () -> GatewayIntegrationTest.ADMIN_TOKEN);
+        registry.accept("narvark.portal.base-url", () -> PORTAL_BASE_URL);
         // Webhook receivers in the tests listen on loopback; SsrfGuardIT turns this allowlist off.
         registry.accept("narvark.webhooks.allowed-networks", () -> "127.0.0.0/8,::1/128");
         // Short retry delays and timeouts keep the webhook tests fast; the schedule's shape stays the same.

@@ -1,0 +1,68 @@
+package com.narvark.gateway.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.narvark.gateway.support.GatewayIntegrationTest;
+import com.narvark.otp.api.crypto.SecretCipher;
+import java.io.IOException;
+import org.axonframework.queryhandling.QueryGateway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The access form's global ceiling, in a gateway of its own whose ceiling (3 an hour) is below the per-address
+ * allowance of the tests (10), so one test address reaches it. Add other low portal limits here rather than another
+ * context: each costs a whole gateway.
+ */
+@TestPropertySource(properties = "narvark.portal.access-requests-global-per-hour=" + PortalLimitsIT.GLOBAL)
+class PortalLimitsIT extends GatewayIntegrationTest {
+
+    static final int GLOBAL = 3;
+
+    @LocalServerPort
+    private int port;
+    @Autowired
+    private JdbcClient jdbc;
+    @Autowired
+    private SecretCipher cipher;
+    @Autowired
+    private QueryGateway queries;
+    private PortalMailbox mailbox;
+    private PortalFlows flows;
+
+    @BeforeEach
+    void mailbox() throws IOException {
+        mailbox = new PortalMailbox(jdbc, cipher, queries);
+        flows = new PortalFlows(port, jdbc, mailbox);
+        flows.forgetRecentSubmissions();
+    }
+
+    @AfterEach
+    void closeMailbox() {
+        mailbox.close();
+    }
+
+    @Test
+    void shouldRefuseWithRetryAfterWhenAllClientsTogetherReachTheGlobalCeiling() {
+        Browser browser = new Browser(port);
+        for (int i = 0; i < GLOBAL; i++) {
+            assertThat(flows.submit(browser, PortalFlows.newEmail()).status()).isEqualTo(200);
+        }
+        String refused = PortalFlows.newEmail();
+        Browser.Page page = flows.submit(browser, refused);
+        assertThat(page.status()).isEqualTo(429);
+        assertThat(page.body()).contains("role=\"alert\"", "unusual number of requests", "try again in");
+        assertThat(Long.parseLong(page.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 3600L);
+        assertThat(jdbc.sql("SELECT count(*) FROM access_requests WHERE email = ?").param(refused).query(Long.class)
+                .single()).isZero();
+        assertThat(mailbox.mail(refused, "")).isEmpty();
+
+        flows.forgetRecentSubmissions();
+        assertThat(flows.submit(browser, PortalFlows.newEmail()).status()).isEqualTo(200);
+    }
+}
