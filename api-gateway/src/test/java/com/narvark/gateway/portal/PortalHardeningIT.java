@@ -2,49 +2,17 @@ package com.narvark.gateway.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.narvark.gateway.support.GatewayIntegrationTest;
 import com.narvark.gateway.support.TestSettings;
-import com.narvark.otp.api.crypto.SecretCipher;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.axonframework.queryhandling.QueryGateway;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The portal's answers to the security review: key limit, sign-in oracle, Secure cookie, link host. */
-class PortalHardeningIT extends GatewayIntegrationTest {
+class PortalHardeningIT extends PortalIntegrationTest {
 
-    @LocalServerPort
-    private int port;
-    @Autowired
-    private JdbcClient jdbc;
-    @Autowired
-    private SecretCipher cipher;
-    @Autowired
-    private QueryGateway queries;
-    @Autowired
-    private SignInCodes codes;
-    private PortalMailbox mailbox;
-    private PortalFlows flows;
-
-    @BeforeEach
-    void mailbox() throws IOException {
-        mailbox = new PortalMailbox(jdbc, cipher, queries);
-        flows = new PortalFlows(port, jdbc, mailbox);
-        flows.forgetRecentSubmissions();
-    }
-
-    @AfterEach
-    void closeMailbox() {
-        mailbox.close();
-    }
 
     private long unrevokedTestKeys(String accountId) {
         return jdbc.sql("SELECT count(*) FROM api_keys WHERE account_id = ? AND NOT livemode AND revoked_at IS NULL")

@@ -2,48 +2,15 @@ package com.narvark.gateway.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.narvark.gateway.support.GatewayIntegrationTest;
-import com.narvark.otp.api.crypto.SecretCipher;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
-import org.axonframework.queryhandling.QueryGateway;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The portal's refusals over plain HTTP: CSRF, honeypot, rate limit, operator rights, one-time links, scoping. */
-class PortalIT extends GatewayIntegrationTest {
+class PortalIT extends PortalIntegrationTest {
 
-    @LocalServerPort
-    private int port;
-    @Autowired
-    private JdbcClient jdbc;
-    @Autowired
-    private SecretCipher cipher;
-    @Autowired
-    private QueryGateway queries;
-    @Autowired
-    private SignInCodes codes;
-    private PortalMailbox mailbox;
-    private PortalFlows flows;
-
-    @BeforeEach
-    void mailbox() throws IOException {
-        mailbox = new PortalMailbox(jdbc, cipher, queries);
-        flows = new PortalFlows(port, jdbc, mailbox);
-        flows.forgetRecentSubmissions();
-    }
-
-    @AfterEach
-    void closeMailbox() {
-        mailbox.close();
-    }
 
     @Test
     void shouldRefuseEveryFormWhenTheCsrfTokenIsMissingOrBelongsToAnotherBrowser() {

@@ -2,16 +2,7 @@ package com.narvark.gateway.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.narvark.gateway.support.GatewayIntegrationTest;
-import com.narvark.otp.api.crypto.SecretCipher;
-import java.io.IOException;
-import org.axonframework.queryhandling.QueryGateway;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -20,32 +11,10 @@ import org.springframework.test.context.TestPropertySource;
  * context: each costs a whole gateway.
  */
 @TestPropertySource(properties = "narvark.portal.access-requests-global-per-hour=" + PortalLimitsIT.GLOBAL)
-class PortalLimitsIT extends GatewayIntegrationTest {
+class PortalLimitsIT extends PortalIntegrationTest {
 
     static final int GLOBAL = 3;
 
-    @LocalServerPort
-    private int port;
-    @Autowired
-    private JdbcClient jdbc;
-    @Autowired
-    private SecretCipher cipher;
-    @Autowired
-    private QueryGateway queries;
-    private PortalMailbox mailbox;
-    private PortalFlows flows;
-
-    @BeforeEach
-    void mailbox() throws IOException {
-        mailbox = new PortalMailbox(jdbc, cipher, queries);
-        flows = new PortalFlows(port, jdbc, mailbox);
-        flows.forgetRecentSubmissions();
-    }
-
-    @AfterEach
-    void closeMailbox() {
-        mailbox.close();
-    }
 
     @Test
     void shouldRefuseWithRetryAfterWhenAllClientsTogetherReachTheGlobalCeiling() {
