@@ -1,5 +1,6 @@
 package com.narvark.gateway.idempotency;
 
+import java.time.Instant;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -40,7 +41,8 @@ class IdempotencyStore {
         return jdbc.sql("SELECT * FROM idempotency_keys WHERE key_id = ? AND idempotency_key = ?")
                 .params(keyId, key)
                 .query((rs, row) -> new Recorded(rs.getBytes("fingerprint"), rs.getString("state").equals("done"),
-                        rs.getInt("status"), rs.getString("content_type"), rs.getBytes("sealed_body")))
+                        rs.getInt("status"), rs.getString("content_type"), rs.getBytes("sealed_body"),
+                        rs.getTimestamp("created_at").toInstant()))
                 .optional();
     }
 
@@ -63,6 +65,7 @@ class IdempotencyStore {
                 .param(keyId).update();
     }
 
-    record Recorded(byte[] fingerprint, boolean done, int status, String contentType, byte[] sealedBody) {
+    record Recorded(byte[] fingerprint, boolean done, int status, String contentType, byte[] sealedBody,
+                    Instant createdAt) {
     }
 }

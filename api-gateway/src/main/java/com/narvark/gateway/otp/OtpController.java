@@ -3,6 +3,7 @@ package com.narvark.gateway.otp;
 import com.narvark.gateway.auth.Caller;
 import com.narvark.gateway.error.ApiException;
 import com.narvark.gateway.fraud.GuardPolicies;
+import com.narvark.gateway.idempotency.IdempotentSends;
 import com.narvark.otp.api.OtpId;
 import com.narvark.otp.api.OtpStatus;
 import com.narvark.otp.api.command.SendOtpCommand;
@@ -12,6 +13,7 @@ import com.narvark.otp.api.command.VerifyOtpCommand;
 import com.narvark.otp.api.query.FindOtpQuery;
 import com.narvark.otp.api.query.OtpStatusView;
 import com.narvark.otp.api.query.OtpTimeline;
+import jakarta.servlet.http.HttpServletRequest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,10 +25,10 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -61,15 +63,26 @@ class OtpController {
      * refuse is recorded (status {@code refused}) and answered 403 or 429; it never reaches a carrier.
      */
     @PostMapping("/send")
-    OtpJson send(@AuthenticationPrincipal Caller caller, @RequestBody Map<String, Object> body) {
+    OtpJson send(@AuthenticationPrincipal Caller caller, @RequestBody Map<String, Object> body,
+                 HttpServletRequest http) {
         SendRequest request = SendRequestParser.parse(body);
-        String otpId = OtpId.generate(random);
+        Optional<String> named = IdempotentSends.otpId(http);
+        String otpId = named.orElseGet(() -> OtpId.generate(random));
         Instant now = clock.instant();
         int attempts = request.maxAttempts() == null ? maxAttempts : request.maxAttempts();
-        SendOtpResult result = commands.sendAndWait(new SendOtpCommand(otpId, caller.accountId(), caller.livemode(),
-                request.to(), DestinationParser.countryOf(request.to()), request.channel(), request.fallback(),
-                request.codeLength(), request.ttlSeconds(), attempts, request.template(), request.metadata(),
-                guardPolicies.of(caller.accountId(), caller.livemode()), now));
+        SendOtpResult result;
+        try {
+            result = commands.sendAndWait(new SendOtpCommand(otpId, caller.accountId(), caller.livemode(),
+                    request.to(), DestinationParser.countryOf(request.to()), request.channel(), request.fallback(),
+                    request.codeLength(), request.ttlSeconds(), attempts, request.template(), request.metadata(),
+                    guardPolicies.of(caller.accountId(), caller.livemode()), now));
+        } catch (RuntimeException failure) {
+            if (named.isPresent() && IdempotentSends.alreadyCreated(failure)) {
+                // A retry of a send that committed before: its OTP, not a second one.
+                return get(caller, otpId);
+            }
+            throw failure;
+        }
         if (!result.accepted()) {
             throw CommandErrors.guarded(result.refusedFor(), result.retryAfterSeconds());
         }

@@ -6,9 +6,9 @@ import com.narvark.otp.api.query.FindOtpsQuery;
 import com.narvark.otp.api.query.OtpSearchView;
 import java.util.List;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 

@@ -1,9 +1,9 @@
 package com.narvark.gateway.portal;
 
-import com.narvark.gateway.account.AccountService;
 import com.narvark.gateway.account.AccountService.IssuedKey;
-import com.narvark.gateway.auth.ApiKeyStore;
+import com.narvark.gateway.account.AccountService;
 import com.narvark.gateway.auth.ApiKeyStore.KeyDetails;
+import com.narvark.gateway.auth.ApiKeyStore;
 import com.narvark.gateway.portal.PortalSessions.Session;
 import com.narvark.otp.api.query.FindUsageQuery;
 import com.narvark.otp.api.query.UsageView;

@@ -17,6 +17,14 @@ public final class OtpId {
         return "otp_" + RandomIds.base32(random, LENGTH);
     }
 
+    /**
+     * The id of an OTP named by a secret digest rather than drawn at random (an idempotent send: the same request
+     * under the same key always names the same OTP, so a retry can never create a second). 130 bits of the digest.
+     */
+    public static String fromDigest(byte[] digest) {
+        return "otp_" + RandomIds.base32(digest, LENGTH);
+    }
+
     public static boolean isWellFormed(String candidate) {
         return candidate != null && WELL_FORMED.matcher(candidate).matches();
     }

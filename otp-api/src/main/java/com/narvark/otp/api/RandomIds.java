@@ -18,4 +18,20 @@ public final class RandomIds {
         }
         return new String(chars);
     }
+
+    /** The first {@code length} × 5 bits of {@code bits} (a digest, say), in the same alphabet. */
+    public static String base32(byte[] bits, int length) {
+        if (bits.length * 8 < length * 5) {
+            throw new IllegalArgumentException("need " + length * 5 + " bits, got " + bits.length * 8);
+        }
+        char[] chars = new char[length];
+        for (int i = 0; i < length; i++) {
+            int value = 0;
+            for (int bit = i * 5; bit < i * 5 + 5; bit++) {
+                value = value << 1 | (bits[bit / 8] >> (7 - bit % 8)) & 1;
+            }
+            chars[i] = ALPHABET.charAt(value);
+        }
+        return new String(chars);
+    }
 }
