@@ -75,6 +75,10 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiErrorBody> unexpected(Exception e) {
+        if (DatabaseUnavailable.isCause(e)) {
+            LOG.warn("database unreachable while answering a request: {}", e.toString());
+            return api(DatabaseUnavailable.answer());
+        }
         LOG.error("unexpected failure answering a request", e);
         return api(new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
                 "something went wrong on our side; the request may be retried", null));

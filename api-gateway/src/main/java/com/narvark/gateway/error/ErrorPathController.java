@@ -27,6 +27,12 @@ class ErrorPathController implements ErrorController {
         if (tooLarge.isPresent()) {
             return ApiExceptionHandler.tooLarge(tooLarge.get());
         }
+        if (DatabaseUnavailable.isCause(failure)) {
+            LOG.warn("database unreachable while a filter answered: {}", failure.toString());
+            ApiException answer = DatabaseUnavailable.answer();
+            return ResponseEntity.status(answer.status())
+                    .header("Retry-After", Long.toString(answer.retryAfterSeconds())).body(answer.body());
+        }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
