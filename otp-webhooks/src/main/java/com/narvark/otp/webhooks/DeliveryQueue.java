@@ -99,6 +99,23 @@ class DeliveryQueue {
                 .params(reason, endpointId).update();
     }
 
+    /**
+     * Extends the lease of deliveries this sender still holds (their lease is still the one it set: no other node
+     * has claimed them since) and answers those it still holds. A batch renews while it runs, so the lease can stay
+     * short: a node that dies frees its deliveries within one lease.
+     */
+    List<ClaimedDelivery> renew(List<ClaimedDelivery> deliveries, Instant heldUntil, Instant leaseUntil) {
+        List<String> renewed = jdbc.sql("""
+                UPDATE webhook_deliveries SET next_attempt_at = ?
+                WHERE delivery_id = ANY (?) AND status = 'pending' AND next_attempt_at = ?
+                RETURNING delivery_id
+                """)
+                .params(Timestamp.from(leaseUntil), deliveries.stream().map(ClaimedDelivery::deliveryId)
+                        .toArray(String[]::new), Timestamp.from(heldUntil))
+                .query(String.class).list();
+        return deliveries.stream().filter(d -> renewed.contains(d.deliveryId())).toList();
+    }
+
     /** Gives back deliveries claimed but not attempted (shutdown, or an earlier one of the endpoint failed). */
     void release(List<ClaimedDelivery> deliveries, Instant now) {
         if (deliveries.isEmpty()) {

@@ -2,6 +2,7 @@ package com.narvark.otp.webhooks;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +26,9 @@ import org.springframework.stereotype.Component;
  * {@code perAccountConcurrency} workers ({@link AccountLanes}), so one account's slow receivers cannot hold every
  * worker; its other endpoints wait their turn in its lanes, and it is not claimed from while its lanes are full.
  * When an attempt fails, the endpoint's remaining claimed deliveries are released unsent (they queue behind the
- * failed one). A batch whose lease would end before another attempt could finish is released unsent too, so a
- * delivery that waited long in a lane is never sent by this node after another node claimed it. On shutdown,
+ * failed one). A batch whose lease would end before another attempt could finish renews the lease of what it still
+ * holds, so the lease stays short (a dead node's deliveries come back within one lease) and a delivery that waited
+ * long in a lane is never sent by this node after another node claimed it: a lost lease is not renewed. On shutdown,
  * claimed deliveries not yet attempted are released at once, so the next node sends them without waiting for the
  * lease to end.
  */
@@ -98,7 +100,8 @@ class WebhookSender implements SmartLifecycle {
         }
         try {
             Instant now = clock.instant();
-            Instant leaseUntil = now.plus(settings.lease());
+            // In whole microseconds, as PostgreSQL stores it, so a renewal can tell the lease it set from another's.
+            Instant leaseUntil = now.plus(settings.lease()).truncatedTo(ChronoUnit.MICROS);
             List<ClaimedDelivery> claimed = queue.claim(now, leaseUntil, settings.batchSize(), lanes.full());
             Map<String, List<ClaimedDelivery>> byEndpoint = new LinkedHashMap<>();
             claimed.forEach(d -> byEndpoint.computeIfAbsent(d.endpointId(), id -> new ArrayList<>()).add(d));
@@ -121,12 +124,26 @@ class WebhookSender implements SmartLifecycle {
         }
     }
 
-    private void send(List<ClaimedDelivery> deliveries, Instant leaseUntil) {
+    private void send(List<ClaimedDelivery> claimed, Instant claimedUntil) {
+        List<ClaimedDelivery> deliveries = claimed;
+        Instant leaseUntil = claimedUntil;
         for (int i = 0; i < deliveries.size(); i++) {
-            // An attempt takes at most the timeout; the other timeout is a margin for recording its outcome.
-            if (!running || clock.instant().plus(settings.timeout().multipliedBy(2)).isAfter(leaseUntil)) {
+            if (!running) {
                 queue.release(deliveries.subList(i, deliveries.size()), clock.instant());
                 return;
+            }
+            // An attempt takes at most the timeout; the other timeout is a margin for recording its outcome.
+            if (clock.instant().plus(settings.timeout().multipliedBy(2)).isAfter(leaseUntil)) {
+                Instant renewedUntil = clock.instant().plus(settings.lease()).truncatedTo(ChronoUnit.MICROS);
+                List<ClaimedDelivery> held = queue.renew(deliveries.subList(i, deliveries.size()), leaseUntil,
+                        renewedUntil);
+                if (held.isEmpty() || !held.get(0).deliveryId().equals(deliveries.get(i).deliveryId())) {
+                    // Lost to another node (this one stalled past its lease): it sends them now, in order.
+                    return;
+                }
+                deliveries = held;
+                leaseUntil = renewedUntil;
+                i = 0;
             }
             try {
                 if (!attempt.run(deliveries.get(i))) {

@@ -1,0 +1,103 @@
+package com.narvark.otp.webhooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.narvark.gateway.NarvarkApplication;
+import com.narvark.gateway.support.Api;
+import com.narvark.gateway.support.GatewayIntegrationTest;
+import com.narvark.gateway.support.WebhookReceiver;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Webhook leases are short and renewed while a batch runs: a sender renews only the lease it set (never one another
+ * node took over), and a dead node's leased deliveries are sent by the others as soon as its lease ends. Lives in the
+ * sender's package to drive its queue directly, with the node's own sender stopped while rows are leased by hand.
+ */
+@SpringBootTest(classes = NarvarkApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class LeaseRenewalIT extends GatewayIntegrationTest {
+
+    @Autowired
+    private DeliveryQueue queue;
+    @Autowired
+    private WebhookSender sender;
+    @Autowired
+    private JdbcClient jdbc;
+    private WebhookReceiver receiver;
+    private String endpointId;
+    private String key;
+
+    @BeforeEach
+    void endpointWithOnePendingDelivery() {
+        receiver = new WebhookReceiver();
+        key = newAccount().test();
+        Api.Response endpoint = api.post("/v1/webhook_endpoints", key,
+                Api.json(Map.of("url", receiver.url("/hooks"), "events", List.of("otp.dispatched"))));
+        endpointId = endpoint.text("id");
+        sender.stop();
+        assertThat(api.post("/v1/otp/send", key, Api.json(Map.of("to", "lease@example.com", "channel", "email")))
+                .status()).isEqualTo(200);
+        await(() -> pending() > 0, Duration.ofSeconds(15));
+    }
+
+    @AfterEach
+    void senderBack() {
+        sender.start();
+        receiver.close();
+    }
+
+    @Test
+    void shouldRenewOnlyTheLeaseItStillHoldsWhenABatchRunsLong() {
+        Instant now = Instant.now();
+        Instant lease = now.plusSeconds(30).truncatedTo(ChronoUnit.MICROS);
+        List<ClaimedDelivery> claimed = queue.claim(now, lease, 1000, List.of());
+        try {
+            List<ClaimedDelivery> mine = claimed.stream().filter(d -> d.endpointId().equals(endpointId)).toList();
+            assertThat(mine).isNotEmpty();
+            Instant renewed = lease.plusSeconds(30);
+            assertThat(queue.renew(mine, lease, renewed)).hasSameSizeAs(mine);
+            assertThat(leasedUntil()).isEqualTo(renewed);
+            // The lease is no longer the one first set (as after another node's claim): nothing is renewed.
+            assertThat(queue.renew(mine, lease, renewed.plusSeconds(30))).isEmpty();
+            assertThat(leasedUntil()).isEqualTo(renewed);
+        } finally {
+            queue.release(claimed, Instant.now());
+        }
+    }
+
+    @Test
+    void shouldSendADeadNodesDeliveriesOnceWhenItsLeaseEnds() {
+        Instant now = Instant.now();
+        // A node claims the batch and dies: nothing releases it, its lease of 3 s simply runs out.
+        List<ClaimedDelivery> claimed = queue.claim(now, now.plusSeconds(3).truncatedTo(ChronoUnit.MICROS), 1000,
+                List.of());
+        assertThat(claimed).anyMatch(d -> d.endpointId().equals(endpointId));
+        queue.release(claimed.stream().filter(d -> !d.endpointId().equals(endpointId)).toList(), now);
+        sender.start();
+        List<WebhookReceiver.Received> received = await(() -> receiver.accepted().isEmpty() ? null
+                : receiver.accepted(), Duration.ofSeconds(15));
+        assertThat(received.get(0).at()).isAfterOrEqualTo(now.plusSeconds(3));
+        await(() -> pending() == 0, Duration.ofSeconds(15));
+        assertThat(receiver.accepted()).hasSize(1);
+    }
+
+    private long pending() {
+        return jdbc.sql("SELECT count(*) FROM webhook_deliveries WHERE endpoint_id = ? AND status = 'pending'")
+                .param(endpointId).query(Long.class).single();
+    }
+
+    private Instant leasedUntil() {
+        return jdbc.sql("SELECT next_attempt_at FROM webhook_deliveries WHERE endpoint_id = ? AND status = 'pending'")
+                .param(endpointId).query(Timestamp.class).single().toInstant();
+    }
+}
