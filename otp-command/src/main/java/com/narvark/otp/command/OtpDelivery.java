@@ -6,10 +6,12 @@ import com.narvark.otp.api.Channel;
 import com.narvark.otp.api.OtpErrorCode;
 import com.narvark.otp.api.command.RecordOtpDeliveredCommand;
 import com.narvark.otp.api.command.RecordOtpDeliveryFailedCommand;
+import com.narvark.otp.api.command.RecordOtpDeliveryUnconfirmedCommand;
 import com.narvark.otp.api.command.RecordOtpDispatchedCommand;
 import com.narvark.otp.api.command.RecordOtpReadCommand;
 import com.narvark.otp.api.event.OtpDeliveredEvent;
 import com.narvark.otp.api.event.OtpDeliveryFailedEvent;
+import com.narvark.otp.api.event.OtpDeliveryUnconfirmedEvent;
 import com.narvark.otp.api.event.OtpDispatchedEvent;
 import com.narvark.otp.api.event.OtpEndedEvent;
 import com.narvark.otp.api.event.OtpFailedEvent;
@@ -28,6 +30,10 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
  * The carrier outcomes of one OTP, an entity of the {@link Otp} aggregate: it records what carriers report about
  * each delivery attempt and decides when nothing is left that could reach the recipient. The root keeps the public
  * status; this entity only needs to know whether the OTP has ended, which every ending event tells it.
+ * <p>
+ * Only carriers' words end an OTP as failed: a refusal, a call never answered, a failure receipt. A receipt that
+ * never came proves nothing (many routes send none, or send it late), so the code already sent stays verifiable
+ * until it expires; the receipt timeout only makes the saga try the next channel.
  */
 class OtpDelivery {
 
@@ -71,9 +77,21 @@ class OtpDelivery {
         }
         Instant now = clock.instant();
         apply(new OtpDeliveryFailedEvent(otpId, command.channel(), command.attempt(), command.reason(), now));
-        if (attempts.isLast(command.attempt()) && !ended) {
+        // A late failure receipt of an unconfirmed attempt can end the OTP too, once no other attempt is in play.
+        if (!ended && attempts.nothingCanArrive()) {
             apply(new OtpFailedEvent(otpId, command.reason(), now));
             deadlineManager.cancelSchedule(Otp.EXPIRY_DEADLINE, expiryDeadlineId);
+        }
+    }
+
+    /** Recorded once, and only while the carrier has neither confirmed nor failed the attempt. */
+    @CommandHandler
+    void handle(RecordOtpDeliveryUnconfirmedCommand command, Clock clock) {
+        int attempt = command.attempt();
+        if (isNewOutcome(attempt, command.channel(), Outcome.UNCONFIRMED) && attempts.has(attempt, Outcome.DISPATCHED)
+                && !attempts.has(attempt, Outcome.DELIVERED) && !attempts.has(attempt, Outcome.READ)
+                && !attempts.has(attempt, Outcome.FAILED)) {
+            apply(new OtpDeliveryUnconfirmedEvent(otpId, command.channel(), attempt, clock.instant()));
         }
     }
 
@@ -93,13 +111,18 @@ class OtpDelivery {
     }
 
     @EventSourcingHandler
+    void on(OtpDeliveryUnconfirmedEvent event) {
+        attempts.record(event.attempt(), Outcome.UNCONFIRMED);
+    }
+
+    @EventSourcingHandler
     void on(OtpDeliveryFailedEvent event) {
         attempts.record(event.attempt(), Outcome.FAILED);
     }
 
     @EventSourcingHandler
     void on(OtpResentEvent event) {
-        attempts.startRound(event.round());
+        attempts.startRound(event.round(), event.newCode());
     }
 
     /** Verified, expired, locked, failed or cancelled: carriers may still report, but nothing ends it twice. */
