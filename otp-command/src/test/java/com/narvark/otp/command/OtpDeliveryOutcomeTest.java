@@ -96,6 +96,14 @@ class OtpDeliveryOutcomeTest {
     }
 
     @Test
+    void shouldKeepTheOtpWhenAFailureReportContradictsADeliveryReceipt() {
+        fixture.given(OtpFixtures.requested(List.of()), dispatched(Channel.WHATSAPP, 0),
+                        new OtpDeliveredEvent(OTP_ID, Channel.WHATSAPP, 0, T0.plusSeconds(1)))
+                .when(new RecordOtpDeliveryFailedCommand(OTP_ID, Channel.WHATSAPP, 0, "undelivered"))
+                .expectEvents(new OtpDeliveryFailedEvent(OTP_ID, Channel.WHATSAPP, 0, "undelivered", NOW));
+    }
+
+    @Test
     void shouldRecordNothingWhenTheReceiptArrivedBeforeTheTimeout() {
         fixture.given(OtpFixtures.requested(List.of()), dispatched(Channel.WHATSAPP, 0),
                         new OtpDeliveredEvent(OTP_ID, Channel.WHATSAPP, 0, T0.plusSeconds(1)))

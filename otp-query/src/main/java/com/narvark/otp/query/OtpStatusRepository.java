@@ -43,22 +43,23 @@ class OtpStatusRepository {
                 INSERT INTO otp_status (otp_id, account_id, livemode, status, to_address, channel, fallback,
                     channels_tried, code_length, attempts_used, attempts_remaining, metadata, created_at, expires_at,
                     dispatched_at, delivered_at, read_at, verified_at, expired_at, failed_at, locked_at, sends,
-                    last_sent_at, cancelled_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    last_sent_at, cancelled_at, unconfirmed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (otp_id) DO UPDATE SET status = excluded.status, channel = excluded.channel,
                     channels_tried = excluded.channels_tried, attempts_used = excluded.attempts_used,
                     attempts_remaining = excluded.attempts_remaining, dispatched_at = excluded.dispatched_at,
                     delivered_at = excluded.delivered_at, read_at = excluded.read_at,
                     verified_at = excluded.verified_at, expired_at = excluded.expired_at,
                     failed_at = excluded.failed_at, locked_at = excluded.locked_at, sends = excluded.sends,
-                    last_sent_at = excluded.last_sent_at, cancelled_at = excluded.cancelled_at
+                    last_sent_at = excluded.last_sent_at, cancelled_at = excluded.cancelled_at,
+                    unconfirmed_at = excluded.unconfirmed_at
                 """)
                 .params(v.otpId(), v.accountId(), v.livemode(), v.status().wireName(), v.to(),
                         v.channel().wireName(), wireNames(v.fallback()), wireNames(v.channelsTried()),
                         v.codeLength(), v.attemptsUsed(), v.attemptsRemaining(), json(v.metadata()),
                         ts(t.createdAt()), ts(t.expiresAt()), ts(t.dispatchedAt()), ts(t.deliveredAt()),
                         ts(t.readAt()), ts(t.verifiedAt()), ts(t.expiredAt()), ts(t.failedAt()), ts(t.lockedAt()),
-                        v.sends(), ts(t.lastSentAt()), ts(t.cancelledAt()))
+                        v.sends(), ts(t.lastSentAt()), ts(t.cancelledAt()), ts(t.unconfirmedAt()))
                 .update();
     }
 
@@ -76,7 +77,7 @@ class OtpStatusRepository {
                 new OtpTimeline(instant(rs, "created_at"), instant(rs, "expires_at"), instant(rs, "dispatched_at"),
                         instant(rs, "delivered_at"), instant(rs, "read_at"), instant(rs, "verified_at"),
                         instant(rs, "expired_at"), instant(rs, "failed_at"), instant(rs, "locked_at"),
-                        instant(rs, "last_sent_at"), instant(rs, "cancelled_at")));
+                        instant(rs, "last_sent_at"), instant(rs, "cancelled_at"), instant(rs, "unconfirmed_at")));
     }
 
     private static Channel channel(String wireName) {

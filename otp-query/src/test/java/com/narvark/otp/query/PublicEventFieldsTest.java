@@ -8,6 +8,7 @@ import com.narvark.otp.api.GuardReason;
 import com.narvark.otp.api.event.OtpCancelledEvent;
 import com.narvark.otp.api.event.OtpDeliveredEvent;
 import com.narvark.otp.api.event.OtpDeliveryFailedEvent;
+import com.narvark.otp.api.event.OtpDeliveryUnconfirmedEvent;
 import com.narvark.otp.api.event.OtpDispatchedEvent;
 import com.narvark.otp.api.event.OtpEvent;
 import com.narvark.otp.api.event.OtpExpiredEvent;
@@ -45,7 +46,8 @@ class PublicEventFieldsTest {
             new OtpResentEvent(ID, 1, new byte[] {7}, new byte[] {8}, T), new OtpCancelledEvent(ID, T),
             new OtpSendRefusedEvent(ID, "acct", true, new Destination(Destination.Kind.PHONE, "+447400123456"),
                     Channel.SMS, Map.of(), GuardReason.DESTINATION_RATE_LIMITED, T),
-            new OtpGuardTrippedEvent(ID, GuardReason.COUNTRY_NOT_ALLOWED, false, T));
+            new OtpGuardTrippedEvent(ID, GuardReason.COUNTRY_NOT_ALLOWED, false, T),
+            new OtpDeliveryUnconfirmedEvent(ID, Channel.SMS, 1, T));
 
     @Test
     void shouldGiveEveryEventKindItsOwnPublicTypeWhenMapped() {
