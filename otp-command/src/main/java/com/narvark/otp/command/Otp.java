@@ -84,7 +84,7 @@ public class Otp {
     /** A send a fraud guard refused: recorded, never delivered, never verifiable. */
     Otp(SendOtpCommand command, GuardReason refusal, Instant now) {
         apply(new OtpSendRefusedEvent(command.otpId(), command.accountId(), command.livemode(), command.to(),
-                command.channel(), command.metadata(), refusal, now));
+                command.channel(), command.codeLength(), command.metadata(), refusal, now));
     }
 
     @CommandHandler

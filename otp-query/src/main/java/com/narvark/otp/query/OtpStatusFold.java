@@ -68,10 +68,13 @@ final class OtpStatusFold {
                         e.requestedAt(), null, null));
     }
 
-    /** A refused send never had a code: it ends as it starts, with nothing sent and nothing to verify. */
+    /**
+     * A refused send never had a code: it ends as it starts, with nothing sent and nothing to verify. It reports the
+     * code length the send asked for, so that every OTP object has one of the lengths a send can ask for.
+     */
     static OtpStatusView start(OtpSendRefusedEvent e) {
         return new OtpStatusView(e.otpId(), e.accountId(), e.livemode(), OtpStatus.REFUSED, e.to().value(),
-                e.channel(), List.of(), List.of(), 0, 0, 0, 0, e.metadata(),
+                e.channel(), List.of(), List.of(), e.codeLength(), 0, 0, 0, e.metadata(),
                 new OtpTimeline(e.refusedAt(), e.refusedAt(), null, null, null, null, null, null, null, null, null,
                         null));
     }

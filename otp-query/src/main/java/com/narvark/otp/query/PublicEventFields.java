@@ -104,6 +104,7 @@ final class PublicEventFields {
             data.put("livemode", e.livemode());
             data.put("to", e.to().value());
             data.put("channel", e.channel().wireName());
+            data.put("code_length", e.codeLength());
             data.put("metadata", e.metadata());
             data.put("reason", e.reason().wireName());
             data.put("refused_at", e.refusedAt().toString());

@@ -45,7 +45,7 @@ class PublicEventFieldsTest {
             new OtpVerifiedEvent(ID, 2, T), new OtpExpiredEvent(ID, T),
             new OtpResentEvent(ID, 1, new byte[] {7}, new byte[] {8}, T), new OtpCancelledEvent(ID, T),
             new OtpSendRefusedEvent(ID, "acct", true, new Destination(Destination.Kind.PHONE, "+447400123456"),
-                    Channel.SMS, Map.of(), GuardReason.DESTINATION_RATE_LIMITED, T),
+                    Channel.SMS, 8, Map.of(), GuardReason.DESTINATION_RATE_LIMITED, T),
             new OtpGuardTrippedEvent(ID, GuardReason.COUNTRY_NOT_ALLOWED, false, T),
             new OtpDeliveryUnconfirmedEvent(ID, Channel.SMS, 1, T));
 
