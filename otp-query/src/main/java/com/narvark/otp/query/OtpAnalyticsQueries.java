@@ -55,8 +55,8 @@ class OtpAnalyticsQueries {
 
     private static OtpAnalyticsBucket bucket(ResultSet rs, int row) throws SQLException {
         return new OtpAnalyticsBucket(rs.getString("bucket"), rs.getLong("sent"), rs.getLong("dispatched"),
-                rs.getLong("delivered"), rs.getLong("read"), rs.getLong("unconfirmed"), rs.getLong("verified"), rs.getLong("expired"),
-                rs.getLong("failed"), rs.getLong("locked"), rs.getLong("fallback_used"),
+                rs.getLong("delivered"), rs.getLong("read"), rs.getLong("unconfirmed"), rs.getLong("verified"),
+                rs.getLong("expired"), rs.getLong("failed"), rs.getLong("locked"), rs.getLong("fallback_used"),
                 millis(rs, "delivered_p50"), millis(rs, "delivered_p95"), millis(rs, "verified_p50"),
                 millis(rs, "verified_p95"));
     }
