@@ -2,7 +2,6 @@ package com.narvark.gateway.otp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.narvark.gateway.guard.ShortCooldownSettings;
 import com.narvark.gateway.support.Api;
 import com.narvark.gateway.support.GatewayIntegrationTest;
 import com.narvark.gateway.support.WebhookReceiver;
@@ -19,10 +18,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The documented silent test number {@code +15005550005}: a carrier accepts the SMS and never sends a receipt. After
- * the receipt timeout (2 s here, 60 s by default) the OTP says so and the code the user has still verifies; status,
- * history, webhooks and analytics tell the same story.
+ * the receipt timeout (2 s in the tests' settings, 60 s by default) the OTP says so and the code the user has still
+ * verifies; status, history, webhooks and analytics tell the same story.
  */
-@ShortCooldownSettings
 class UnconfirmedDeliveryIT extends GatewayIntegrationTest {
 
     private static final String SILENT = "+15005550005";
