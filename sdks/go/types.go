@@ -21,6 +21,7 @@ type Otp struct {
 	LastSentAt        *string           `json:"last_sent_at"`
 	DispatchedAt      *string           `json:"dispatched_at"`
 	DeliveredAt       *string           `json:"delivered_at"`
+	UnconfirmedAt     *string           `json:"unconfirmed_at"` // no receipt in time; the code still verifies
 	ReadAt            *string           `json:"read_at"`
 	VerifiedAt        *string           `json:"verified_at"`
 	ExpiredAt         *string           `json:"expired_at"`

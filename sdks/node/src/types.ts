@@ -22,6 +22,8 @@ export interface Otp {
     last_sent_at: string | null;
     dispatched_at: string | null;
     delivered_at: string | null;
+    /** When an accepted message first went without a delivery receipt in time; the code still verifies. */
+    unconfirmed_at: string | null;
     read_at: string | null;
     verified_at: string | null;
     expired_at: string | null;

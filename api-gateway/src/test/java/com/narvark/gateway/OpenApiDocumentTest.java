@@ -17,10 +17,17 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.yaml.snakeyaml.Yaml;
 
-/** The published OpenAPI document describes exactly the routes the controllers serve, no more and no less. */
+/**
+ * The published OpenAPI document describes exactly the routes the controllers serve, no more and no less, plus the
+ * actuator endpoints the configuration exposes publicly (Spring Boot serves those, not a controller).
+ */
 class OpenApiDocumentTest {
 
     private static final String DOCUMENT = "static/openapi.yaml";
+    private static final String CONFIGURATION = "application.yml";
+    /** Documented actuator route → its endpoint id, which {@value #CONFIGURATION} must expose. */
+    private static final Map<String, String> ACTUATOR_ROUTES = Map.of("GET /actuator/health", "health",
+            "GET /actuator/health/{group}", "health");
     private static final List<String> CONTROLLERS = List.of(
             "com.narvark.gateway.otp.OtpController",
             "com.narvark.gateway.account.AdminController",
@@ -49,18 +56,45 @@ class OpenApiDocumentTest {
     @Test
     void shouldDescribeEveryRouteWhenTheDocumentIsRead() throws Exception {
         Set<String> served = servedRoutes();
-
         assertThat(served).as("routes found on the controllers").isNotEmpty();
+        served.addAll(exposedActuatorRoutes());
+
         assertThat(documentedRoutes()).containsExactlyInAnyOrderElementsOf(served);
     }
 
-    private static Set<String> documentedRoutes() throws IOException {
-        Map<String, Object> document;
-        try (InputStream in = OpenApiDocumentTest.class.getClassLoader().getResourceAsStream(DOCUMENT)) {
-            assertThat(in).as(DOCUMENT + " on the classpath").isNotNull();
-            document = new Yaml().load(in);
+    @Test
+    void shouldDocumentTheActuatorRoutesAsPublicWhenTheyAreListed() throws Exception {
+        Map<String, Map<String, Object>> paths = cast(load(DOCUMENT).get("paths"));
+        for (String route : ACTUATOR_ROUTES.keySet()) {
+            String[] methodAndPath = route.split(" ");
+            Map<String, Object> operation = cast(paths.get(methodAndPath[1]).get(methodAndPath[0].toLowerCase()));
+            assertThat((List<?>) operation.get("security")).as(route + " needs no credential").isEmpty();
         }
-        Map<String, Map<String, Object>> paths = cast(document.get("paths"));
+    }
+
+    /** The documented actuator routes whose endpoint the configuration exposes over HTTP. */
+    private static Set<String> exposedActuatorRoutes() throws IOException {
+        Map<String, Map<String, Map<String, Map<String, Object>>>> management = cast(load(CONFIGURATION)
+                .get("management"));
+        Object include = management.get("endpoints").get("web").get("exposure").get("include");
+        List<String> exposed = List.of(String.valueOf(include).split("\\s*,\\s*"));
+        Set<String> routes = new HashSet<>();
+        ACTUATOR_ROUTES.forEach((route, endpoint) -> {
+            assertThat(exposed).as("actuator endpoints exposed in " + CONFIGURATION).contains(endpoint);
+            routes.add(route(route.split(" ")[0], route.split(" ")[1]));
+        });
+        return routes;
+    }
+
+    private static Map<String, Object> load(String resource) throws IOException {
+        try (InputStream in = OpenApiDocumentTest.class.getClassLoader().getResourceAsStream(resource)) {
+            assertThat(in).as(resource + " on the classpath").isNotNull();
+            return new Yaml().load(in);
+        }
+    }
+
+    private static Set<String> documentedRoutes() throws IOException {
+        Map<String, Map<String, Object>> paths = cast(load(DOCUMENT).get("paths"));
         assertThat(paths).as("paths of " + DOCUMENT).isNotNull();
         Set<String> routes = new HashSet<>();
         paths.forEach((path, item) -> item.keySet().stream()

@@ -23,7 +23,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  *   <li>PostgreSQL's unique violation (SQL state 23505) becomes a concurrency conflict that the command side
  *       retries, instead of a generic storage error;</li>
  *   <li>Axon's JDBC auto-configuration sees the DataSource and actually runs;</li>
- *   <li>events are stored with one Jackson 2 mapper owned here, independent of the web layer's Jackson 3.</li>
+ *   <li>events are stored with one Jackson 2 mapper owned here, independent of the web layer's Jackson 3, and read
+ *       through the upcasters declared here (Axon registers every {@code EventUpcaster} bean).</li>
  * </ul>
  */
 @AutoConfiguration(
@@ -49,6 +50,11 @@ public class AxonStorageAutoConfiguration {
     @Bean
     SagaSqlSchema sagaSqlSchema() {
         return new PostgresSagaSqlSchema();
+    }
+
+    @Bean
+    OtpSendRefusedEventUpcaster otpSendRefusedEventUpcaster() {
+        return new OtpSendRefusedEventUpcaster();
     }
 
     /** The name is the one Axon's serializer factory looks up for {@code axon.serializer.*=jackson}. */

@@ -2,6 +2,8 @@ package com.narvark.gateway.error;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.Set;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -62,10 +64,14 @@ class ApiExceptionHandler {
                 "this API answers application/json only", null));
     }
 
+    /** RFC 9110 §15.5.6: a 405 must list the methods the path does take, which the exception knows. */
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ApiErrorBody> method(HttpRequestMethodNotSupportedException e) {
-        return api(new ApiException(HttpStatus.METHOD_NOT_ALLOWED, "invalid_request",
-                "method " + e.getMethod() + " is not allowed here", null));
+        ApiException answer = new ApiException(HttpStatus.METHOD_NOT_ALLOWED, "invalid_request",
+                "method " + e.getMethod() + " is not allowed here", null);
+        Set<HttpMethod> allowed = e.getSupportedHttpMethods();
+        return ResponseEntity.status(answer.status()).allow(allowed == null ? new HttpMethod[0]
+                : allowed.toArray(HttpMethod[]::new)).body(answer.body());
     }
 
     @ExceptionHandler(NoResourceFoundException.class)

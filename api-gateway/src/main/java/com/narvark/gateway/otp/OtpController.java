@@ -89,7 +89,7 @@ class OtpController {
         return OtpJson.of(new OtpStatusView(otpId, caller.accountId(), caller.livemode(), OtpStatus.PENDING,
                 request.to().value(), request.channel(), request.fallback(), List.of(), request.codeLength(), 0,
                 attempts, 1, request.metadata(), new OtpTimeline(now, now.plusSeconds(request.ttlSeconds()),
-                null, null, null, null, null, null, null, now, null)));
+                null, null, null, null, null, null, null, now, null, null)));
     }
 
     @PostMapping("/verify")

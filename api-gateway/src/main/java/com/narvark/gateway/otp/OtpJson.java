@@ -15,8 +15,8 @@ record OtpJson(String id, String object, String status, String to, String channe
                List<String> fallbacks, List<String> channelsTried, int codeLength, int attemptsUsed,
                int attemptsRemaining, int sends, boolean livemode, Map<String, String> metadata,
                Instant createdAt, Instant expiresAt, Instant lastSentAt, Instant dispatchedAt, Instant deliveredAt,
-               Instant readAt, Instant verifiedAt, Instant expiredAt, Instant failedAt, Instant lockedAt,
-               Instant cancelledAt) {
+               Instant unconfirmedAt, Instant readAt, Instant verifiedAt, Instant expiredAt, Instant failedAt,
+               Instant lockedAt, Instant cancelledAt) {
 
     static OtpJson of(OtpStatusView v) {
         OtpTimeline t = v.timeline();
@@ -24,8 +24,8 @@ record OtpJson(String id, String object, String status, String to, String channe
         return new OtpJson(v.otpId(), "otp", v.status().wireName(), v.to(), v.channel().wireName(),
                 fallbacks.isEmpty() ? null : fallbacks.get(0), fallbacks, names(v.channelsTried()), v.codeLength(),
                 v.attemptsUsed(), v.attemptsRemaining(), v.sends(), v.livemode(), v.metadata(), t.createdAt(),
-                t.expiresAt(), t.lastSentAt(), t.dispatchedAt(), t.deliveredAt(), t.readAt(), t.verifiedAt(),
-                t.expiredAt(), t.failedAt(), t.lockedAt(), t.cancelledAt());
+                t.expiresAt(), t.lastSentAt(), t.dispatchedAt(), t.deliveredAt(), t.unconfirmedAt(), t.readAt(),
+                t.verifiedAt(), t.expiredAt(), t.failedAt(), t.lockedAt(), t.cancelledAt());
     }
 
     private static List<String> names(List<Channel> channels) {

@@ -248,7 +248,10 @@ class DeliveryCarriersIT {
             assertThat(awaitStatus(fallback, "delivered", Duration.ofSeconds(10)).get("channel").asString())
                     .isEqualTo("sms");
             awaitStatus(failed, "failed", Duration.ofSeconds(10));
-            awaitStatus(silent, "failed", Duration.ofSeconds(15));
+            // No receipt proves nothing: the OTP stays dispatched, says so, and the code still verifies.
+            assertThat(Await.until(() -> api.get("/v1/otp/" + silent, key).json().get("unconfirmed_at").isNull()
+                    ? null : true, Duration.ofSeconds(15))).isTrue();
+            assertThat(verify(silent, "123456")).isTrue();
             assertThat(CarrierStandIns.SMSC.submitted()).hasSize(submittedBefore);
         } finally {
             key = saved;

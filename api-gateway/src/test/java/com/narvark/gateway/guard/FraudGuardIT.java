@@ -54,7 +54,7 @@ class FraudGuardIT extends GatewayIntegrationTest {
             assertThat(sandboxCode(keys.live(), sent.text("id"))).hasSize(6);
         }
 
-        Api.Response sixth = send(keys.live(), to, Map.of());
+        Api.Response sixth = send(keys.live(), to, Map.of("code_length", 8));
 
         assertThat(sixth.status()).isEqualTo(429);
         assertThat(error(sixth)).isEqualTo("destination_rate_limited");
@@ -63,6 +63,8 @@ class FraudGuardIT extends GatewayIntegrationTest {
         JsonNode refused = refusedOtps(keys.live(), to);
         assertThat(refused).hasSize(1);
         String refusedId = refused.get(0).get("id").asString();
+        // A refused OTP reports the length its send asked for, like every OTP object.
+        assertThat(refused.get(0).get("code_length").asInt()).isEqualTo(8);
         assertThat(eventTypes(keys.live(), refusedId)).containsExactly("otp.refused");
         assertThat(api.get("/v1/sandbox/messages?otp_id=" + refusedId, keys.live()).json().get("data")).isEmpty();
         // Another destination, and test keys (which reach no carrier), are not held back.

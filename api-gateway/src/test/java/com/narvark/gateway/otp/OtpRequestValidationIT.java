@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.narvark.gateway.support.Api;
 import com.narvark.gateway.support.GatewayIntegrationTest;
 import java.net.http.HttpRequest;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +22,10 @@ class OtpRequestValidationIT extends GatewayIntegrationTest {
         // Only sends create OTPs; receipts of earlier tests' OTPs may still be arriving meanwhile.
         return jdbc.sql("SELECT count(*) FROM domainevententry WHERE payloadtype LIKE '%.OtpRequestedEvent'")
                 .query(Long.class).single();
+    }
+
+    private static List<String> allowed(Api.Response response) {
+        return response.headers().allValues("Allow").stream().flatMap(v -> Arrays.stream(v.split(",\\s*"))).toList();
     }
 
     private static void assertError(Api.Response response, int status, String code) {
@@ -116,8 +121,14 @@ class OtpRequestValidationIT extends GatewayIntegrationTest {
         Keys keys = newAccount();
         assertError(api.get("/v1/nothing-here", keys.live()), 404, "not_found");
         assertError(api.get("/v1/otp/send", keys.live()), 404, "not_found");
-        assertError(api.send(api.request("/v1/otp/verify", keys.live()).PUT(HttpRequest.BodyPublishers.ofString(
-                "{}"))), 405, "invalid_request");
+        Api.Response put = api.send(api.request("/v1/otp/verify", keys.live())
+                .PUT(HttpRequest.BodyPublishers.ofString("{}")));
+        assertError(put, 405, "invalid_request");
+        // RFC 9110: a 405 names the methods the path takes (GET too here: /v1/otp/{id} matches "verify").
+        assertThat(allowed(put)).containsExactlyInAnyOrder("GET", "POST");
+        Api.Response delete = api.delete("/v1/webhook_endpoints", keys.live());
+        assertError(delete, 405, "invalid_request");
+        assertThat(allowed(delete)).containsExactlyInAnyOrder("GET", "POST");
         assertError(api.send(api.request("/v1/otp/send", keys.live()).header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString("to=x"))), 415, "invalid_request");
         assertError(api.get("/v1/sandbox/messages", keys.live()), 400, "invalid_request");

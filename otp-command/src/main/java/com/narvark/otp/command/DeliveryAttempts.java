@@ -12,15 +12,17 @@ import java.util.Set;
  * The delivery steps of one OTP. Each send (the first, then every resend) is a round over the channels in order;
  * attempt {@code round × channels + i} is channel i of that round, so attempt 0 is the primary channel and attempt n
  * of the first round the n-th fallback. Knows which carrier outcomes were already recorded so that carriers
- * repeating themselves change nothing.
+ * repeating themselves change nothing, and which attempts carried the code that verifies now.
  */
 final class DeliveryAttempts {
 
-    enum Outcome { DISPATCHED, DELIVERED, READ, FAILED }
+    enum Outcome { DISPATCHED, DELIVERED, READ, UNCONFIRMED, FAILED }
 
     private final List<Channel> channels;
     private final Map<Integer, Set<Outcome>> outcomes = new HashMap<>();
     private int round;
+    /** The first attempt that carried the current code: 0, or the first attempt of a resend with a new code. */
+    private int codeSince;
 
     DeliveryAttempts(Channel primary, List<Channel> fallback) {
         this.channels = new ArrayList<>();
@@ -28,8 +30,11 @@ final class DeliveryAttempts {
         channels.addAll(fallback);
     }
 
-    void startRound(int next) {
+    void startRound(int next, boolean newCode) {
         round = next;
+        if (newCode) {
+            codeSince = next * channels.size();
+        }
     }
 
     boolean matches(int attempt, Channel channel) {
@@ -45,8 +50,26 @@ final class DeliveryAttempts {
         outcomes.computeIfAbsent(attempt, a -> EnumSet.noneOf(Outcome.class)).add(outcome);
     }
 
-    /** The last channel of the current round: when it fails, nothing is left to try. */
-    boolean isLast(int attempt) {
-        return attempt == (round + 1) * channels.size() - 1;
+    /**
+     * True when no channel of the current round is left to try and no attempt with the current code can have reached
+     * the recipient: each was refused, never answered, or reported failed. An accepted message without a receipt
+     * (unconfirmed or still awaited) may have arrived, so it keeps the OTP alive.
+     */
+    boolean nothingCanArrive() {
+        int last = (round + 1) * channels.size() - 1;
+        if (!has(last, Outcome.FAILED) && !has(last, Outcome.UNCONFIRMED)) {
+            return false;
+        }
+        for (int attempt = codeSince; attempt <= last; attempt++) {
+            if (mayHaveArrived(attempt)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean mayHaveArrived(int attempt) {
+        return has(attempt, Outcome.DELIVERED) || has(attempt, Outcome.READ)
+                || has(attempt, Outcome.DISPATCHED) && !has(attempt, Outcome.FAILED);
     }
 }

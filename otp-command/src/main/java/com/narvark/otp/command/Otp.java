@@ -2,7 +2,6 @@ package com.narvark.otp.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import com.narvark.otp.api.Channel;
 import com.narvark.otp.api.Destination;
 import com.narvark.otp.api.GuardReason;
 import com.narvark.otp.api.OtpErrorCode;
@@ -10,10 +9,6 @@ import com.narvark.otp.api.OtpRefusal;
 import com.narvark.otp.api.OtpStatus;
 import com.narvark.otp.api.TestModeCode;
 import com.narvark.otp.api.command.CancelOtpCommand;
-import com.narvark.otp.api.command.RecordOtpDeliveredCommand;
-import com.narvark.otp.api.command.RecordOtpDeliveryFailedCommand;
-import com.narvark.otp.api.command.RecordOtpDispatchedCommand;
-import com.narvark.otp.api.command.RecordOtpReadCommand;
 import com.narvark.otp.api.command.ResendOtpCommand;
 import com.narvark.otp.api.command.SendOtpCommand;
 import com.narvark.otp.api.command.VerificationResult;
@@ -21,7 +16,6 @@ import com.narvark.otp.api.command.VerifyOtpCommand;
 import com.narvark.otp.api.crypto.SecretCipher;
 import com.narvark.otp.api.event.OtpCancelledEvent;
 import com.narvark.otp.api.event.OtpDeliveredEvent;
-import com.narvark.otp.api.event.OtpDeliveryFailedEvent;
 import com.narvark.otp.api.event.OtpDispatchedEvent;
 import com.narvark.otp.api.event.OtpExpiredEvent;
 import com.narvark.otp.api.event.OtpFailedEvent;
@@ -33,7 +27,6 @@ import com.narvark.otp.api.event.OtpResentEvent;
 import com.narvark.otp.api.event.OtpSendRefusedEvent;
 import com.narvark.otp.api.event.OtpVerificationFailedEvent;
 import com.narvark.otp.api.event.OtpVerifiedEvent;
-import com.narvark.otp.command.DeliveryAttempts.Outcome;
 import java.time.Clock;
 import java.time.Instant;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -42,11 +35,13 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * One OTP: its code (as a hash), its attempts, its sends, its expiry and its delivery steps. Decides; never reads a
- * clock of its own. Created by {@link OtpSendHandler}, which runs the fraud guards first.
+ * One OTP: its code (as a hash), its attempts, its sends and its expiry; carrier outcomes are its {@link OtpDelivery}
+ * member's. Decides; never reads a clock of its own. Created by {@link OtpSendHandler}, which runs the fraud guards
+ * first.
  */
 @Aggregate
 public class Otp {
@@ -67,7 +62,8 @@ public class Otp {
     private Instant expiresAt;
     private String expiryDeadlineId;
     private OtpStatus status;
-    private DeliveryAttempts attempts;
+    @AggregateMember
+    private OtpDelivery delivery;
 
     protected Otp() {
     }
@@ -88,7 +84,7 @@ public class Otp {
     /** A send a fraud guard refused: recorded, never delivered, never verifiable. */
     Otp(SendOtpCommand command, GuardReason refusal, Instant now) {
         apply(new OtpSendRefusedEvent(command.otpId(), command.accountId(), command.livemode(), command.to(),
-                command.channel(), command.metadata(), refusal, now));
+                command.channel(), command.codeLength(), command.metadata(), refusal, now));
     }
 
     @CommandHandler
@@ -156,41 +152,6 @@ public class Otp {
         deadlineManager.cancelSchedule(EXPIRY_DEADLINE, expiryDeadlineId);
     }
 
-    @CommandHandler
-    public void handle(RecordOtpDispatchedCommand command, Clock clock) {
-        if (isNewOutcome(command.attempt(), command.channel(), Outcome.DISPATCHED)) {
-            apply(new OtpDispatchedEvent(otpId, command.channel(), command.attempt(), command.carrierMessageId(),
-                    clock.instant()));
-        }
-    }
-
-    @CommandHandler
-    public void handle(RecordOtpDeliveredCommand command, Clock clock) {
-        if (isNewOutcome(command.attempt(), command.channel(), Outcome.DELIVERED)) {
-            apply(new OtpDeliveredEvent(otpId, command.channel(), command.attempt(), clock.instant()));
-        }
-    }
-
-    @CommandHandler
-    public void handle(RecordOtpReadCommand command, Clock clock) {
-        if (isNewOutcome(command.attempt(), command.channel(), Outcome.READ)) {
-            apply(new OtpReadEvent(otpId, command.channel(), command.attempt(), clock.instant()));
-        }
-    }
-
-    @CommandHandler
-    public void handle(RecordOtpDeliveryFailedCommand command, Clock clock, DeadlineManager deadlineManager) {
-        if (!isNewOutcome(command.attempt(), command.channel(), Outcome.FAILED)) {
-            return;
-        }
-        Instant now = clock.instant();
-        apply(new OtpDeliveryFailedEvent(otpId, command.channel(), command.attempt(), command.reason(), now));
-        if (attempts.isLast(command.attempt()) && !status.isFinal()) {
-            apply(new OtpFailedEvent(otpId, command.reason(), now));
-            deadlineManager.cancelSchedule(EXPIRY_DEADLINE, expiryDeadlineId);
-        }
-    }
-
     @DeadlineHandler(deadlineName = EXPIRY_DEADLINE)
     public void onExpiryDeadline() {
         // A deadline outliving a verified, locked or failed OTP is harmless: nothing is left to expire.
@@ -213,7 +174,7 @@ public class Otp {
         expiresAt = event.expiresAt();
         expiryDeadlineId = event.expiryDeadlineId();
         status = OtpStatus.PENDING;
-        attempts = new DeliveryAttempts(event.channel(), event.fallback());
+        delivery = new OtpDelivery(otpId, expiryDeadlineId, event.channel(), event.fallback());
     }
 
     @EventSourcingHandler
@@ -228,7 +189,6 @@ public class Otp {
     void on(OtpResentEvent event) {
         sends = event.round() + 1;
         lastSentAt = event.resentAt();
-        attempts.startRound(event.round());
         if (event.newCode()) {
             codeHash = event.codeHash();
         }
@@ -241,22 +201,17 @@ public class Otp {
 
     @EventSourcingHandler
     void on(OtpDispatchedEvent event) {
-        progress(event.attempt(), Outcome.DISPATCHED, OtpStatus.DISPATCHED);
+        progress(OtpStatus.DISPATCHED);
     }
 
     @EventSourcingHandler
     void on(OtpDeliveredEvent event) {
-        progress(event.attempt(), Outcome.DELIVERED, OtpStatus.DELIVERED);
+        progress(OtpStatus.DELIVERED);
     }
 
     @EventSourcingHandler
     void on(OtpReadEvent event) {
-        progress(event.attempt(), Outcome.READ, OtpStatus.READ);
-    }
-
-    @EventSourcingHandler
-    void on(OtpDeliveryFailedEvent event) {
-        attempts.record(event.attempt(), Outcome.FAILED);
+        progress(OtpStatus.READ);
     }
 
     @EventSourcingHandler
@@ -286,8 +241,7 @@ public class Otp {
     }
 
     /** Delivery progress only moves forward and never reopens an ended OTP. */
-    private void progress(int attempt, Outcome outcome, OtpStatus next) {
-        attempts.record(attempt, outcome);
+    private void progress(OtpStatus next) {
         if (!status.isFinal() && next.ordinal() > status.ordinal()) {
             status = next;
         }
@@ -317,14 +271,5 @@ public class Otp {
         if (!accountId.equals(callerAccountId) || livemode != callerLivemode) {
             throw new CommandExecutionException("OTP not found", null, OtpErrorCode.OTP_NOT_FOUND);
         }
-    }
-
-    /** False when the carrier repeats itself; refuses outcomes of attempts that do not exist. */
-    private boolean isNewOutcome(int attempt, Channel channel, Outcome outcome) {
-        if (!attempts.matches(attempt, channel)) {
-            throw new CommandExecutionException("no delivery attempt " + attempt + " on " + channel, null,
-                    OtpErrorCode.INVALID_STATE);
-        }
-        return !attempts.has(attempt, outcome);
     }
 }

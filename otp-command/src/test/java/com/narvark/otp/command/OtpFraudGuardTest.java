@@ -45,7 +45,7 @@ class OtpFraudGuardTest {
         fixture.givenNoPriorActivity()
                 .when(OtpFixtures.send(true, List.of(), onlyFrance, "GB"))
                 .expectResultMessagePayload(new SendOtpResult(OTP_ID, GuardReason.COUNTRY_NOT_ALLOWED, 0))
-                .expectEvents(new OtpSendRefusedEvent(OTP_ID, ACCOUNT, true, TO, Channel.WHATSAPP,
+                .expectEvents(new OtpSendRefusedEvent(OTP_ID, ACCOUNT, true, TO, Channel.WHATSAPP, 6,
                         Map.of("order", "42"), GuardReason.COUNTRY_NOT_ALLOWED, T0))
                 .expectNoScheduledDeadlines();
     }
@@ -59,7 +59,7 @@ class OtpFraudGuardTest {
         fixture.givenNoPriorActivity()
                 .when(OtpFixtures.send(true, List.of()))
                 .expectResultMessagePayload(new SendOtpResult(OTP_ID, GuardReason.DESTINATION_RATE_LIMITED, 100))
-                .expectEvents(new OtpSendRefusedEvent(OTP_ID, ACCOUNT, true, TO, Channel.WHATSAPP,
+                .expectEvents(new OtpSendRefusedEvent(OTP_ID, ACCOUNT, true, TO, Channel.WHATSAPP, 6,
                         Map.of("order", "42"), GuardReason.DESTINATION_RATE_LIMITED, T0));
     }
 

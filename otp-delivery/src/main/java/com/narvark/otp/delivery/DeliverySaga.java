@@ -4,9 +4,11 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.narvark.otp.api.Channel;
 import com.narvark.otp.api.command.RecordOtpDeliveryFailedCommand;
+import com.narvark.otp.api.command.RecordOtpDeliveryUnconfirmedCommand;
 import com.narvark.otp.api.crypto.SecretCipher;
 import com.narvark.otp.api.event.OtpDeliveredEvent;
 import com.narvark.otp.api.event.OtpDeliveryFailedEvent;
+import com.narvark.otp.api.event.OtpDeliveryUnconfirmedEvent;
 import com.narvark.otp.api.event.OtpDispatchedEvent;
 import com.narvark.otp.api.event.OtpEndedEvent;
 import com.narvark.otp.api.event.OtpRequestedEvent;
@@ -27,11 +29,11 @@ import org.axonframework.spring.stereotype.Saga;
 
 /**
  * Delivers one OTP: the primary channel first, then each fallback in order when a carrier refuses, reports a failed
- * delivery, or stays silent past the channel's receipt timeout. A carrier call that never reports back is retried
- * once with the same reference (carriers with idempotency drop the duplicate). A resend walks the channels again as
- * a new round (attempt = round × channels + i). Ends when the OTP is verified, expires, locks, is cancelled, or
- * every channel of the current round has failed. Collaborators arrive as handler parameters; the state holds only the
- * sealed code, never the plaintext.
+ * delivery, or stays silent past the channel's receipt timeout. Silence is recorded as unconfirmed, not failed: the
+ * message may have arrived, so the aggregate keeps the OTP verifiable. A carrier call that never reports back is
+ * retried once with the same reference (carriers with idempotency drop the duplicate). A resend walks the channels
+ * again as a new round (attempt = round × channels + i). Ends when the OTP is verified, expires, locks, fails or is
+ * cancelled. Collaborators arrive as handler parameters; the state holds only the sealed code, never the plaintext.
  */
 @Saga
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
@@ -95,12 +97,17 @@ public class DeliverySaga {
     @SagaEventHandler(associationProperty = OTP_ID)
     public void on(OtpDeliveryFailedEvent event, CarrierDispatch dispatcher, SecretCipher cipher,
                    DeadlineManager deadlines, DeliverySettings settings, Clock clock) {
-        if (event.attempt() != attempt) {
-            return;
+        if (event.attempt() == attempt) {
+            nextChannel(dispatcher, cipher, deadlines, settings, clock);
         }
-        cancelTimeout(deadlines);
-        if (attempt % channels.size() + 1 < channels.size()) {
-            startAttempt(attempt + 1, dispatcher, cipher, deadlines, settings, clock);
+    }
+
+    /** No receipt in time: worth trying the next channel too, though the first message may still arrive. */
+    @SagaEventHandler(associationProperty = OTP_ID)
+    public void on(OtpDeliveryUnconfirmedEvent event, CarrierDispatch dispatcher, SecretCipher cipher,
+                   DeadlineManager deadlines, DeliverySettings settings, Clock clock) {
+        if (event.attempt() == attempt) {
+            nextChannel(dispatcher, cipher, deadlines, settings, clock);
         }
     }
 
@@ -127,8 +134,11 @@ public class DeliverySaga {
             send(dispatcher, cipher, deadlines, settings, clock);
             return;
         }
-        commands.send(new RecordOtpDeliveryFailedCommand(otpId, channel(), attempt,
-                dispatched ? "receipt_timeout" : "carrier_timeout"));
+        if (dispatched) {
+            commands.send(new RecordOtpDeliveryUnconfirmedCommand(otpId, channel(), attempt));
+        } else {
+            commands.send(new RecordOtpDeliveryFailedCommand(otpId, channel(), attempt, "carrier_timeout"));
+        }
     }
 
     /** Verified, expired, locked, failed or cancelled: nothing is left to deliver. */
@@ -136,6 +146,14 @@ public class DeliverySaga {
     @SagaEventHandler(associationProperty = OTP_ID)
     public void on(OtpEndedEvent event, DeadlineManager deadlines) {
         cancelTimeout(deadlines);
+    }
+
+    private void nextChannel(CarrierDispatch dispatcher, SecretCipher cipher, DeadlineManager deadlines,
+                             DeliverySettings settings, Clock clock) {
+        cancelTimeout(deadlines);
+        if (attempt % channels.size() + 1 < channels.size()) {
+            startAttempt(attempt + 1, dispatcher, cipher, deadlines, settings, clock);
+        }
     }
 
     private void startAttempt(int next, CarrierDispatch dispatcher, SecretCipher cipher, DeadlineManager deadlines,

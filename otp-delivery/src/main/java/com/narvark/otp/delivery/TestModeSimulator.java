@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  *   +15005550002  read@narvark.test           delivered, then read
  *   +15005550003  undeliverable@narvark.test  the primary channel fails, the fallbacks deliver
  *   +15005550004  failed@narvark.test         every channel fails
- *   +15005550005  silent@narvark.test         accepted, never delivered: the receipt timeout runs out
+ *   +15005550005  silent@narvark.test         accepted, no receipt ever: unconfirmed, the code still verifies
  * </pre>
  */
 @Component

@@ -7,9 +7,7 @@ import com.narvark.otp.api.Destination;
 import com.narvark.otp.api.command.RecordOtpDeliveryFailedCommand;
 import com.narvark.otp.api.crypto.SecretCipher;
 import com.narvark.otp.api.event.OtpCancelledEvent;
-import com.narvark.otp.api.event.OtpDeliveredEvent;
 import com.narvark.otp.api.event.OtpDeliveryFailedEvent;
-import com.narvark.otp.api.event.OtpDispatchedEvent;
 import com.narvark.otp.api.event.OtpExpiredEvent;
 import com.narvark.otp.api.event.OtpFailedEvent;
 import com.narvark.otp.api.event.OtpLockedEvent;
@@ -57,10 +55,6 @@ class DeliverySagaTest {
                 CIPHER.encrypt("492817", ID), T0, T0.plusSeconds(300), "d1");
     }
 
-    private static OtpDispatchedEvent dispatched(int attempt, Channel channel) {
-        return new OtpDispatchedEvent(ID, channel, attempt, "carrier-" + attempt, T0);
-    }
-
     @Test
     void shouldSendOnThePrimaryChannelWhenTheOtpIsRequested() {
         fixture.givenNoPriorActivity()
@@ -105,24 +99,6 @@ class DeliverySagaTest {
     }
 
     @Test
-    void shouldWaitForTheChannelsReceiptWhenTheCarrierAccepted() {
-        fixture.givenAPublished(requested(true, Channel.SMS))
-                .whenPublishingA(dispatched(0, Channel.WHATSAPP))
-                .expectScheduledDeadlineWithName(Duration.ofSeconds(30), DeliverySaga.ATTEMPT_TIMEOUT)
-                .expectNoDispatchedCommands();
-    }
-
-    @Test
-    void shouldFailTheAttemptWhenNoReceiptArrivesInTime() {
-        fixture.givenAPublished(requested(true, Channel.SMS))
-                .andThenAPublished(dispatched(0, Channel.WHATSAPP))
-                .whenTimeElapses(Duration.ofSeconds(30))
-                .expectTriggeredDeadlinesWithName(DeliverySaga.ATTEMPT_TIMEOUT)
-                .expectDispatchedCommands(new RecordOtpDeliveryFailedCommand(ID, Channel.WHATSAPP, 0,
-                        "receipt_timeout"));
-    }
-
-    @Test
     void shouldResendOnceThenFailWhenTheCarrierNeverAnswers() {
         fixture.givenAPublished(requested(true, Channel.SMS))
                 .whenTimeElapses(Duration.ofSeconds(15))
@@ -135,15 +111,6 @@ class DeliverySagaTest {
                 .expectDispatchedCommands(new RecordOtpDeliveryFailedCommand(ID, Channel.WHATSAPP, 0,
                         "carrier_timeout"));
         assertThat(sent).hasSize(2);
-    }
-
-    @Test
-    void shouldStopWaitingWhenTheReceiptArrives() {
-        fixture.givenAPublished(requested(true, Channel.SMS))
-                .andThenAPublished(dispatched(0, Channel.WHATSAPP))
-                .whenPublishingA(new OtpDeliveredEvent(ID, Channel.WHATSAPP, 0, T0))
-                .expectNoScheduledDeadlines()
-                .expectActiveSagas(1);
     }
 
     @Test

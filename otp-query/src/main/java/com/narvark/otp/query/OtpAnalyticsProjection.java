@@ -2,6 +2,7 @@ package com.narvark.otp.query;
 
 import com.narvark.otp.api.event.OtpDeliveredEvent;
 import com.narvark.otp.api.event.OtpDeliveryFailedEvent;
+import com.narvark.otp.api.event.OtpDeliveryUnconfirmedEvent;
 import com.narvark.otp.api.event.OtpDispatchedEvent;
 import com.narvark.otp.api.event.OtpExpiredEvent;
 import com.narvark.otp.api.event.OtpFailedEvent;
@@ -50,6 +51,12 @@ class OtpAnalyticsProjection {
     @EventHandler
     void on(OtpReadEvent e) {
         repository.record(e.otpId(), Outcome.READ_AT, e.readAt(), e.attempt());
+    }
+
+    /** Counted apart from failures: the message may have arrived, and the OTP goes on. */
+    @EventHandler
+    void on(OtpDeliveryUnconfirmedEvent e) {
+        repository.record(e.otpId(), Outcome.UNCONFIRMED_AT, e.unconfirmedAt(), e.attempt());
     }
 
     @EventHandler

@@ -29,7 +29,8 @@ class OtpAnalyticsQueries {
         String key = keyColumn(query.groupBy());
         return new OtpAnalyticsView(jdbc.sql("SELECT " + key + " AS bucket, " + """
                     count(*) AS sent, count(dispatched_at) AS dispatched, count(delivered_at) AS delivered,
-                    count(read_at) AS read, count(verified_at) AS verified, count(expired_at) AS expired,
+                    count(read_at) AS read, count(unconfirmed_at) AS unconfirmed,
+                    count(verified_at) AS verified, count(expired_at) AS expired,
                     count(failed_at) AS failed, count(locked_at) AS locked,
                     count(*) FILTER (WHERE fallback_used) AS fallback_used,
                     percentile_cont(0.5) WITHIN GROUP (ORDER BY delivered_ms) AS delivered_p50,
@@ -54,8 +55,8 @@ class OtpAnalyticsQueries {
 
     private static OtpAnalyticsBucket bucket(ResultSet rs, int row) throws SQLException {
         return new OtpAnalyticsBucket(rs.getString("bucket"), rs.getLong("sent"), rs.getLong("dispatched"),
-                rs.getLong("delivered"), rs.getLong("read"), rs.getLong("verified"), rs.getLong("expired"),
-                rs.getLong("failed"), rs.getLong("locked"), rs.getLong("fallback_used"),
+                rs.getLong("delivered"), rs.getLong("read"), rs.getLong("unconfirmed"), rs.getLong("verified"),
+                rs.getLong("expired"), rs.getLong("failed"), rs.getLong("locked"), rs.getLong("fallback_used"),
                 millis(rs, "delivered_p50"), millis(rs, "delivered_p95"), millis(rs, "verified_p50"),
                 millis(rs, "verified_p95"));
     }

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 class OtpAnalyticsRepository {
 
     /** The outcome columns; names come only from here, never from input. */
-    enum Outcome { DISPATCHED_AT, DELIVERED_AT, READ_AT, VERIFIED_AT, EXPIRED_AT, FAILED_AT, LOCKED_AT }
+    enum Outcome { DISPATCHED_AT, DELIVERED_AT, READ_AT, UNCONFIRMED_AT, VERIFIED_AT, EXPIRED_AT, FAILED_AT, LOCKED_AT }
 
     private final JdbcClient jdbc;
 

@@ -9,13 +9,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -32,11 +37,15 @@ class OtpEventQueries {
     private final EventStore eventStore;
     private final JdbcClient jdbc;
     private final Serializer serializer;
+    private final EventUpcaster upcasters;
 
-    OtpEventQueries(EventStore eventStore, JdbcClient jdbc, @Qualifier("eventSerializer") Serializer serializer) {
+    /** The rows are read with SQL, so the upcasters the event store applies are applied here too. */
+    OtpEventQueries(EventStore eventStore, JdbcClient jdbc, @Qualifier("eventSerializer") Serializer serializer,
+                    ObjectProvider<EventUpcaster> upcasters) {
         this.eventStore = eventStore;
         this.jdbc = jdbc;
         this.serializer = serializer;
+        this.upcasters = new EventUpcasterChain(upcasters.orderedStream().toList());
     }
 
     @QueryHandler
@@ -65,8 +74,8 @@ class OtpEventQueries {
         // Owners come from otp_status: the store's rows carry no account. Timestamps are Axon's fixed-width
         // ISO-8601 strings, so comparing them as text orders them in time (index domainevententry_timestamp).
         List<Row> rows = jdbc.sql("""
-                SELECT d.globalindex, d.eventidentifier, d.sequencenumber, d.payloadtype, d.payloadrevision,
-                    d.payload, d.timestamp
+                SELECT d.globalindex, d.type, d.aggregateidentifier, d.eventidentifier, d.sequencenumber,
+                    d.payloadtype, d.payloadrevision, d.payload, d.metadata, d.timestamp
                 FROM domainevententry d JOIN otp_status s ON s.otp_id = d.aggregateidentifier
                 WHERE s.account_id = ? AND s.livemode = ? AND d.timestamp >= ? AND d.timestamp < ?
                     AND d.globalindex > ?
@@ -82,10 +91,14 @@ class OtpEventQueries {
     }
 
     private Row row(ResultSet rs, int index) throws SQLException {
-        OtpEvent event = serializer.deserialize(new SimpleSerializedObject<>(rs.getBytes("payload"), byte[].class,
-                rs.getString("payloadtype"), rs.getString("payloadrevision")));
-        return new Row(rs.getLong("globalindex"), PublicEventFields.view(rs.getString("eventidentifier"),
-                rs.getLong("sequencenumber"), DateTimeUtils.parseInstant(rs.getString("timestamp")), event));
+        GenericDomainEventEntry<byte[]> entry = new GenericDomainEventEntry<>(rs.getString("type"),
+                rs.getString("aggregateidentifier"), rs.getLong("sequencenumber"), rs.getString("eventidentifier"),
+                rs.getString("timestamp"), rs.getString("payloadtype"), rs.getString("payloadrevision"),
+                rs.getBytes("payload"), rs.getBytes("metadata"));
+        DomainEventMessage<?> message = EventStreamUtils.upcastAndDeserializeDomainEvents(Stream.of(entry),
+                serializer, upcasters).next();
+        return new Row(rs.getLong("globalindex"), PublicEventFields.view(message.getIdentifier(),
+                message.getSequenceNumber(), message.getTimestamp(), (OtpEvent) message.getPayload()));
     }
 
     private record Row(long position, OtpEventView view) {

@@ -5,6 +5,7 @@ import com.narvark.otp.api.OtpStatus;
 import com.narvark.otp.api.event.OtpCancelledEvent;
 import com.narvark.otp.api.event.OtpDeliveredEvent;
 import com.narvark.otp.api.event.OtpDeliveryFailedEvent;
+import com.narvark.otp.api.event.OtpDeliveryUnconfirmedEvent;
 import com.narvark.otp.api.event.OtpDispatchedEvent;
 import com.narvark.otp.api.event.OtpEvent;
 import com.narvark.otp.api.event.OtpExpiredEvent;
@@ -37,7 +38,7 @@ final class OtpStatusFold {
     private int remaining;
     private int sends;
     private Instant dispatchedAt, deliveredAt, readAt, verifiedAt, expiredAt, failedAt, lockedAt;
-    private Instant lastSentAt, cancelledAt;
+    private Instant lastSentAt, cancelledAt, unconfirmedAt;
 
     private OtpStatusFold(OtpStatusView view) {
         origin = view;
@@ -57,20 +58,25 @@ final class OtpStatusFold {
         lockedAt = t.lockedAt();
         lastSentAt = t.lastSentAt();
         cancelledAt = t.cancelledAt();
+        unconfirmedAt = t.unconfirmedAt();
     }
 
     static OtpStatusView start(OtpRequestedEvent e) {
         return new OtpStatusView(e.otpId(), e.accountId(), e.livemode(), OtpStatus.PENDING, e.to().value(),
                 e.channel(), e.fallback(), List.of(), e.codeLength(), 0, e.maxAttempts(), 1, e.metadata(),
                 new OtpTimeline(e.requestedAt(), e.expiresAt(), null, null, null, null, null, null, null,
-                        e.requestedAt(), null));
+                        e.requestedAt(), null, null));
     }
 
-    /** A refused send never had a code: it ends as it starts, with nothing sent and nothing to verify. */
+    /**
+     * A refused send never had a code: it ends as it starts, with nothing sent and nothing to verify. It reports the
+     * code length the send asked for, so that every OTP object has one of the lengths a send can ask for.
+     */
     static OtpStatusView start(OtpSendRefusedEvent e) {
         return new OtpStatusView(e.otpId(), e.accountId(), e.livemode(), OtpStatus.REFUSED, e.to().value(),
-                e.channel(), List.of(), List.of(), 0, 0, 0, 0, e.metadata(),
-                new OtpTimeline(e.refusedAt(), e.refusedAt(), null, null, null, null, null, null, null, null, null));
+                e.channel(), List.of(), List.of(), e.codeLength(), 0, 0, 0, e.metadata(),
+                new OtpTimeline(e.refusedAt(), e.refusedAt(), null, null, null, null, null, null, null, null, null,
+                        null));
     }
 
     /** The first view of an OTP, from the event that opens its stream; empty for any other event. */
@@ -102,6 +108,10 @@ final class OtpStatusFold {
         } else if (event instanceof OtpReadEvent e) {
             advance(OtpStatus.READ);
             readAt = first(readAt, e.readAt());
+        } else if (event instanceof OtpDeliveryUnconfirmedEvent e) {
+            // The status stays where it is (dispatched, usually): the message may well have arrived.
+            tried(e.channel());
+            unconfirmedAt = first(unconfirmedAt, e.unconfirmedAt());
         } else if (event instanceof OtpDeliveryFailedEvent e) {
             tried(e.channel());
         } else if (event instanceof OtpFailedEvent e) {
@@ -153,6 +163,6 @@ final class OtpStatusFold {
         return new OtpStatusView(origin.otpId(), origin.accountId(), origin.livemode(), status, origin.to(), channel,
                 origin.fallback(), List.copyOf(tried), origin.codeLength(), used, remaining, sends,
                 origin.metadata(), new OtpTimeline(t.createdAt(), t.expiresAt(), dispatchedAt, deliveredAt, readAt,
-                        verifiedAt, expiredAt, failedAt, lockedAt, lastSentAt, cancelledAt));
+                        verifiedAt, expiredAt, failedAt, lockedAt, lastSentAt, cancelledAt, unconfirmedAt));
     }
 }

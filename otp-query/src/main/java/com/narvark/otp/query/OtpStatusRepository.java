@@ -19,7 +19,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code otp_status} table. */
+/**
+ * The {@code otp_status} table. Each row remembers the sequence number of the last event folded into it, so a reader
+ * can tell how far behind the event store it is.
+ */
 @Repository
 class OtpStatusRepository {
 
@@ -32,33 +35,45 @@ class OtpStatusRepository {
         this.jdbc = jdbc;
     }
 
+    /** A row and the last event sequence folded into it (null for rows written before sequences were kept). */
+    record Projected(OtpStatusView view, Long lastSequence) {
+    }
+
     Optional<OtpStatusView> find(String otpId) {
-        return jdbc.sql("SELECT * FROM otp_status WHERE otp_id = ?").param(otpId).query(OtpStatusRepository::map)
+        return findProjected(otpId).map(Projected::view);
+    }
+
+    Optional<Projected> findProjected(String otpId) {
+        return jdbc.sql("SELECT * FROM otp_status WHERE otp_id = ?").param(otpId)
+                .query((rs, row) -> new Projected(map(rs, row), rs.getObject("last_sequence", Long.class)))
                 .optional();
     }
 
-    void save(OtpStatusView v) {
+    /** Never moves a row back: an event older than the row's last one changes nothing. */
+    void save(OtpStatusView v, long sequence) {
         OtpTimeline t = v.timeline();
         jdbc.sql("""
                 INSERT INTO otp_status (otp_id, account_id, livemode, status, to_address, channel, fallback,
                     channels_tried, code_length, attempts_used, attempts_remaining, metadata, created_at, expires_at,
                     dispatched_at, delivered_at, read_at, verified_at, expired_at, failed_at, locked_at, sends,
-                    last_sent_at, cancelled_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    last_sent_at, cancelled_at, unconfirmed_at, last_sequence)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (otp_id) DO UPDATE SET status = excluded.status, channel = excluded.channel,
                     channels_tried = excluded.channels_tried, attempts_used = excluded.attempts_used,
                     attempts_remaining = excluded.attempts_remaining, dispatched_at = excluded.dispatched_at,
                     delivered_at = excluded.delivered_at, read_at = excluded.read_at,
                     verified_at = excluded.verified_at, expired_at = excluded.expired_at,
                     failed_at = excluded.failed_at, locked_at = excluded.locked_at, sends = excluded.sends,
-                    last_sent_at = excluded.last_sent_at, cancelled_at = excluded.cancelled_at
+                    last_sent_at = excluded.last_sent_at, cancelled_at = excluded.cancelled_at,
+                    unconfirmed_at = excluded.unconfirmed_at, last_sequence = excluded.last_sequence
+                WHERE otp_status.last_sequence IS NULL OR otp_status.last_sequence < excluded.last_sequence
                 """)
                 .params(v.otpId(), v.accountId(), v.livemode(), v.status().wireName(), v.to(),
                         v.channel().wireName(), wireNames(v.fallback()), wireNames(v.channelsTried()),
                         v.codeLength(), v.attemptsUsed(), v.attemptsRemaining(), json(v.metadata()),
                         ts(t.createdAt()), ts(t.expiresAt()), ts(t.dispatchedAt()), ts(t.deliveredAt()),
                         ts(t.readAt()), ts(t.verifiedAt()), ts(t.expiredAt()), ts(t.failedAt()), ts(t.lockedAt()),
-                        v.sends(), ts(t.lastSentAt()), ts(t.cancelledAt()))
+                        v.sends(), ts(t.lastSentAt()), ts(t.cancelledAt()), ts(t.unconfirmedAt()), sequence)
                 .update();
     }
 
@@ -76,7 +91,7 @@ class OtpStatusRepository {
                 new OtpTimeline(instant(rs, "created_at"), instant(rs, "expires_at"), instant(rs, "dispatched_at"),
                         instant(rs, "delivered_at"), instant(rs, "read_at"), instant(rs, "verified_at"),
                         instant(rs, "expired_at"), instant(rs, "failed_at"), instant(rs, "locked_at"),
-                        instant(rs, "last_sent_at"), instant(rs, "cancelled_at")));
+                        instant(rs, "last_sent_at"), instant(rs, "cancelled_at"), instant(rs, "unconfirmed_at")));
     }
 
     private static Channel channel(String wireName) {

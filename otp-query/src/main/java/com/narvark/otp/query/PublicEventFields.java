@@ -4,6 +4,7 @@ import com.narvark.otp.api.Channel;
 import com.narvark.otp.api.event.OtpCancelledEvent;
 import com.narvark.otp.api.event.OtpDeliveredEvent;
 import com.narvark.otp.api.event.OtpDeliveryFailedEvent;
+import com.narvark.otp.api.event.OtpDeliveryUnconfirmedEvent;
 import com.narvark.otp.api.event.OtpDispatchedEvent;
 import com.narvark.otp.api.event.OtpEvent;
 import com.narvark.otp.api.event.OtpExpiredEvent;
@@ -63,6 +64,10 @@ final class PublicEventFields {
             attempt(data, e.channel(), e.attempt());
             data.put("read_at", e.readAt().toString());
             return "otp.read";
+        } else if (event instanceof OtpDeliveryUnconfirmedEvent e) {
+            attempt(data, e.channel(), e.attempt());
+            data.put("unconfirmed_at", e.unconfirmedAt().toString());
+            return "otp.delivery_unconfirmed";
         } else if (event instanceof OtpDeliveryFailedEvent e) {
             attempt(data, e.channel(), e.attempt());
             data.put("reason", e.reason());
@@ -99,6 +104,7 @@ final class PublicEventFields {
             data.put("livemode", e.livemode());
             data.put("to", e.to().value());
             data.put("channel", e.channel().wireName());
+            data.put("code_length", e.codeLength());
             data.put("metadata", e.metadata());
             data.put("reason", e.reason().wireName());
             data.put("refused_at", e.refusedAt().toString());

@@ -7,6 +7,7 @@ import com.narvark.otp.api.Destination;
 import com.narvark.otp.api.OtpStatus;
 import com.narvark.otp.api.event.OtpDeliveredEvent;
 import com.narvark.otp.api.event.OtpDeliveryFailedEvent;
+import com.narvark.otp.api.event.OtpDeliveryUnconfirmedEvent;
 import com.narvark.otp.api.event.OtpDispatchedEvent;
 import com.narvark.otp.api.event.OtpEvent;
 import com.narvark.otp.api.event.OtpExpiredEvent;
@@ -82,5 +83,26 @@ class OtpStatusFoldTest {
         OtpStatusView view = fold(new OtpExpiredEvent(ID, T0.plusSeconds(300)));
         assertThat(view.status()).isEqualTo(OtpStatus.EXPIRED);
         assertThat(view.timeline().expiredAt()).isEqualTo(T0.plusSeconds(300));
+    }
+
+    @Test
+    void shouldStayDispatchedAndTellWhenTheReceiptTimedOutWhenNoReceiptCame() {
+        OtpStatusView view = fold(new OtpDispatchedEvent(ID, Channel.WHATSAPP, 0, "w1", T0),
+                new OtpDeliveryUnconfirmedEvent(ID, Channel.WHATSAPP, 0, T0.plusSeconds(30)),
+                new OtpDispatchedEvent(ID, Channel.SMS, 1, "SM1", T0.plusSeconds(31)),
+                new OtpDeliveryUnconfirmedEvent(ID, Channel.SMS, 1, T0.plusSeconds(91)));
+        assertThat(view.status()).isEqualTo(OtpStatus.DISPATCHED);
+        assertThat(view.timeline().unconfirmedAt()).isEqualTo(T0.plusSeconds(30));
+        assertThat(view.timeline().failedAt()).isNull();
+        assertThat(view.channelsTried()).containsExactly(Channel.WHATSAPP, Channel.SMS);
+    }
+
+    @Test
+    void shouldShowDeliveredWhenALateReceiptFollowsTheTimeout() {
+        OtpStatusView view = fold(new OtpDispatchedEvent(ID, Channel.WHATSAPP, 0, "w1", T0),
+                new OtpDeliveryUnconfirmedEvent(ID, Channel.WHATSAPP, 0, T0.plusSeconds(30)),
+                new OtpDeliveredEvent(ID, Channel.WHATSAPP, 0, T0.plusSeconds(40)));
+        assertThat(view.status()).isEqualTo(OtpStatus.DELIVERED);
+        assertThat(view.timeline().unconfirmedAt()).isEqualTo(T0.plusSeconds(30));
     }
 }

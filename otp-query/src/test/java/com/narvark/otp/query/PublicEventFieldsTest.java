@@ -8,6 +8,7 @@ import com.narvark.otp.api.GuardReason;
 import com.narvark.otp.api.event.OtpCancelledEvent;
 import com.narvark.otp.api.event.OtpDeliveredEvent;
 import com.narvark.otp.api.event.OtpDeliveryFailedEvent;
+import com.narvark.otp.api.event.OtpDeliveryUnconfirmedEvent;
 import com.narvark.otp.api.event.OtpDispatchedEvent;
 import com.narvark.otp.api.event.OtpEvent;
 import com.narvark.otp.api.event.OtpExpiredEvent;
@@ -44,8 +45,9 @@ class PublicEventFieldsTest {
             new OtpVerifiedEvent(ID, 2, T), new OtpExpiredEvent(ID, T),
             new OtpResentEvent(ID, 1, new byte[] {7}, new byte[] {8}, T), new OtpCancelledEvent(ID, T),
             new OtpSendRefusedEvent(ID, "acct", true, new Destination(Destination.Kind.PHONE, "+447400123456"),
-                    Channel.SMS, Map.of(), GuardReason.DESTINATION_RATE_LIMITED, T),
-            new OtpGuardTrippedEvent(ID, GuardReason.COUNTRY_NOT_ALLOWED, false, T));
+                    Channel.SMS, 8, Map.of(), GuardReason.DESTINATION_RATE_LIMITED, T),
+            new OtpGuardTrippedEvent(ID, GuardReason.COUNTRY_NOT_ALLOWED, false, T),
+            new OtpDeliveryUnconfirmedEvent(ID, Channel.SMS, 1, T));
 
     @Test
     void shouldGiveEveryEventKindItsOwnPublicTypeWhenMapped() {

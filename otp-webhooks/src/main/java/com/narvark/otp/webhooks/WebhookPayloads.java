@@ -30,7 +30,7 @@ final class WebhookPayloads {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("object", "otp");
         data.put("otp_id", otp.otpId());
-        data.put("status", type.wireName().substring("otp.".length()));
+        data.put("status", type.status());
         data.put("channel", channel == null ? otp.channel() : channel);
         data.put("to", otp.to());
         data.put("metadata", otp.metadata());

@@ -3,6 +3,7 @@ package com.narvark.otp.webhooks;
 import com.narvark.otp.api.RandomIds;
 import com.narvark.otp.api.event.OtpCancelledEvent;
 import com.narvark.otp.api.event.OtpDeliveredEvent;
+import com.narvark.otp.api.event.OtpDeliveryUnconfirmedEvent;
 import com.narvark.otp.api.event.OtpDispatchedEvent;
 import com.narvark.otp.api.event.OtpExpiredEvent;
 import com.narvark.otp.api.event.OtpFailedEvent;
@@ -66,6 +67,14 @@ class WebhookProjection {
     @DisallowReplay
     void on(OtpReadEvent e, EventMessage<?> message) {
         publish(message, WebhookEventType.READ, e.otpId(), e.readAt(), e.channel().wireName(),
+                Map.of("attempt", e.attempt()));
+    }
+
+    /** Tells the customer the carrier confirmed nothing in time (offer a resend, say); the code still verifies. */
+    @EventHandler
+    @DisallowReplay
+    void on(OtpDeliveryUnconfirmedEvent e, EventMessage<?> message) {
+        publish(message, WebhookEventType.DELIVERY_UNCONFIRMED, e.otpId(), e.unconfirmedAt(), e.channel().wireName(),
                 Map.of("attempt", e.attempt()));
     }
 
