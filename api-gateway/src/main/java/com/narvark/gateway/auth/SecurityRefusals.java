@@ -44,7 +44,7 @@ public class SecurityRefusals {
     /** The firewall's refusals: path parameters, encoded characters, {@code //}, {@code ..}, control characters. */
     public RequestRejectedHandler rejected() {
         return (request, response, rejected) -> errors.write(response, ApiException.invalid(null,
-                "the request path or a header is not in canonical form (no ';', '%', '//', '..', '\\\\' or control "
+                "the request path or a header is not in canonical form (no ';', '%', '//', '..', '\\' or control "
                         + "characters in paths)"));
     }
 
