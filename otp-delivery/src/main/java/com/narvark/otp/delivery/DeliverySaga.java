@@ -50,6 +50,8 @@ public class DeliverySaga {
     private byte[] sealedCode;
     private Instant expiresAt;
     private int attempt;
+    /** When the current attempt became due; dispatch latency is measured from it. */
+    private Instant attemptDueAt;
     private int sends;
     private boolean dispatched;
     private boolean receipted;
@@ -68,7 +70,7 @@ public class DeliverySaga {
         template = event.template();
         sealedCode = event.encryptedCode();
         expiresAt = event.expiresAt();
-        startAttempt(0, dispatcher, cipher, deadlines, settings, clock);
+        startAttempt(0, event.requestedAt(), dispatcher, cipher, deadlines, settings, clock);
     }
 
     @SagaEventHandler(associationProperty = OTP_ID)
@@ -94,13 +96,15 @@ public class DeliverySaga {
 
     @SagaEventHandler(associationProperty = OTP_ID)
     public void on(OtpDeliveryFailedEvent event, CarrierDispatch dispatcher, SecretCipher cipher,
-                   DeadlineManager deadlines, DeliverySettings settings, Clock clock) {
+                   DeadlineManager deadlines, DeliverySettings settings, Clock clock, DeliveryMetrics metrics) {
         if (event.attempt() != attempt) {
             return;
         }
         cancelTimeout(deadlines);
         if (attempt % channels.size() + 1 < channels.size()) {
-            startAttempt(attempt + 1, dispatcher, cipher, deadlines, settings, clock);
+            Channel failed = channel();
+            startAttempt(attempt + 1, clock.instant(), dispatcher, cipher, deadlines, settings, clock);
+            metrics.fallback(failed, channel());
         }
     }
 
@@ -112,7 +116,8 @@ public class DeliverySaga {
         if (event.newCode()) {
             sealedCode = event.encryptedCode();
         }
-        startAttempt(event.round() * channels.size(), dispatcher, cipher, deadlines, settings, clock);
+        startAttempt(event.round() * channels.size(), clock.instant(), dispatcher, cipher, deadlines, settings,
+                clock);
     }
 
     @DeadlineHandler(deadlineName = ATTEMPT_TIMEOUT)
@@ -138,9 +143,10 @@ public class DeliverySaga {
         cancelTimeout(deadlines);
     }
 
-    private void startAttempt(int next, CarrierDispatch dispatcher, SecretCipher cipher, DeadlineManager deadlines,
-                              DeliverySettings settings, Clock clock) {
+    private void startAttempt(int next, Instant dueAt, CarrierDispatch dispatcher, SecretCipher cipher,
+                              DeadlineManager deadlines, DeliverySettings settings, Clock clock) {
         attempt = next;
+        attemptDueAt = dueAt;
         sends = 0;
         dispatched = false;
         receipted = false;
@@ -158,7 +164,7 @@ public class DeliverySaga {
         String code = cipher.decrypt(sealedCode, otpId);
         String text = OtpMessageText.render(channel, code, Duration.between(now, expiresAt), Locale.ENGLISH);
         dispatcher.submit(livemode, new OutboundMessage(otpId, attempt, attempt % channels.size(), accountId,
-                channel, to, code, text, template, expiresAt));
+                channel, to, code, text, template, expiresAt, attemptDueAt));
         timeoutId = deadlines.schedule(settings.sendTimeout(), ATTEMPT_TIMEOUT, attempt);
     }
 
