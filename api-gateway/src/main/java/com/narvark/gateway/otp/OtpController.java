@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,6 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/v1/otp")
 class OtpController {
 
+    private static final Logger LOG = LoggerFactory.getLogger(OtpController.class);
     private static final Pattern CODE_SEPARATORS = Pattern.compile("[\\s-]");
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,32}");
 
@@ -71,8 +74,10 @@ class OtpController {
                 request.codeLength(), request.ttlSeconds(), attempts, request.template(), request.metadata(),
                 guardPolicies.of(caller.accountId(), caller.livemode()), now));
         if (!result.accepted()) {
+            LOG.debug("send {} refused: {}", otpId, result.refusedFor().wireName());
             throw CommandErrors.guarded(result.refusedFor(), result.retryAfterSeconds());
         }
+        LOG.debug("send {} accepted on {}", otpId, request.channel().wireName());
         return OtpJson.of(new OtpStatusView(otpId, caller.accountId(), caller.livemode(), OtpStatus.PENDING,
                 request.to().value(), request.channel(), request.fallback(), List.of(), request.codeLength(), 0,
                 attempts, 1, request.metadata(), new OtpTimeline(now, now.plusSeconds(request.ttlSeconds()),
