@@ -72,7 +72,7 @@ class ProcessorMonitor implements SmartLifecycle {
         }
     }
 
-    private static ProcessorSample sample(String name, StreamingEventProcessor processor, long head,
+    static ProcessorSample sample(String name, StreamingEventProcessor processor, long head,
                                           long unclaimed) {
         Map<Integer, EventTrackerStatus> status = processor.processingStatus();
         long lowest = Long.MAX_VALUE;
@@ -84,7 +84,8 @@ class ProcessorMonitor implements SmartLifecycle {
             // A segment that has handled nothing yet (no position) counts as at the start of the stream.
             lowest = Math.min(lowest, segment.getCurrentPosition().orElse(-1));
         }
-        Long lag = status.isEmpty() || head < 0 ? null : Math.max(0, head - lowest);
+        // No segment here: this node cannot tell (another may hold them). An empty store: nothing to catch up on.
+        Long lag = status.isEmpty() ? null : Math.max(0, head - lowest);
         return new ProcessorSample(name, processor.isRunning(), processor.isError(), status.size(), errored,
                 unclaimed, lag);
     }
