@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,6 +40,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/v1/otp")
 class OtpController {
 
+    private static final Logger LOG = LoggerFactory.getLogger(OtpController.class);
     private static final Pattern CODE_SEPARATORS = Pattern.compile("[\\s-]");
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,32}");
 
@@ -84,8 +87,10 @@ class OtpController {
             throw failure;
         }
         if (!result.accepted()) {
+            LOG.debug("send {} refused: {}", otpId, result.refusedFor().wireName());
             throw CommandErrors.guarded(result.refusedFor(), result.retryAfterSeconds());
         }
+        LOG.debug("send {} accepted on {}", otpId, request.channel().wireName());
         return OtpJson.of(new OtpStatusView(otpId, caller.accountId(), caller.livemode(), OtpStatus.PENDING,
                 request.to().value(), request.channel(), request.fallback(), List.of(), request.codeLength(), 0,
                 attempts, 1, request.metadata(), new OtpTimeline(now, now.plusSeconds(request.ttlSeconds()),

@@ -3,6 +3,8 @@ package com.narvark.gateway.ratelimit;
 import com.narvark.gateway.auth.ApiKeyAuthentication;
 import com.narvark.gateway.error.ApiException;
 import com.narvark.gateway.error.ErrorWriter;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,14 +29,24 @@ public class RateLimitFilter extends OncePerRequestFilter {
     private final ErrorWriter errors;
     private final int defaultPerMinute;
     private final int accountPerMinute;
+    private final Counter keyRefusals;
+    private final Counter accountRefusals;
 
-    RateLimitFilter(RateLimiter limiter, ErrorWriter errors,
+    RateLimitFilter(RateLimiter limiter, ErrorWriter errors, MeterRegistry registry,
                     @Value("${narvark.rate-limit.per-minute:1000}") int defaultPerMinute,
                     @Value("${narvark.rate-limit.account-per-minute:3000}") int accountPerMinute) {
         this.limiter = limiter;
         this.errors = errors;
         this.defaultPerMinute = defaultPerMinute;
         this.accountPerMinute = accountPerMinute;
+        this.keyRefusals = refusals(registry, "key");
+        this.accountRefusals = refusals(registry, "account");
+    }
+
+    /** By which allowance was spent; never by key or account (unbounded, and identifying). */
+    private static Counter refusals(MeterRegistry registry, String scope) {
+        return Counter.builder("narvark.rate_limit.refusals").description("API requests refused with 429 rate_limited")
+                .tag("scope", scope).register(registry);
     }
 
     @Override
@@ -51,12 +63,14 @@ public class RateLimitFilter extends OncePerRequestFilter {
         response.setHeader("RateLimit-Remaining", Long.toString(decision.remaining()));
         response.setHeader("RateLimit-Reset", Long.toString(decision.resetSeconds()));
         if (!decision.allowed()) {
+            keyRefusals.increment();
             refuse(response, decision, "more than " + limit + " requests per minute with this API key");
             return;
         }
         int accountLimit = key.accountPerMinute() == null ? accountPerMinute : key.accountPerMinute();
         RateLimitDecision account = limiter.take("account:" + key.caller().accountId(), accountLimit);
         if (!account.allowed()) {
+            accountRefusals.increment();
             refuse(response, account, "more than " + accountLimit + " requests per minute for this account, "
                     + "all its keys together");
             return;

@@ -1,5 +1,6 @@
 package com.narvark.otp.command;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -39,6 +40,12 @@ class OtpCommandConfiguration {
         DestinationLedger ledger = new JdbcDestinationLedger(jdbc, Base64.getDecoder().decode(pepperBase64),
                 retention);
         return new FraudGuards(ledger, new FraudGuards.Limits(maxSends, sendWindow, maxFailures, failureWindow));
+    }
+
+    /** Registered on the command bus with the other handler interceptors (Axon's Spring Boot interceptor wiring). */
+    @Bean
+    OtpOutcomeMetrics otpOutcomeMetrics(MeterRegistry registry) {
+        return new OtpOutcomeMetrics(registry);
     }
 
     @Bean

@@ -28,15 +28,16 @@ public class CarrierMessages {
     }
 
     public Optional<Attempt> find(String provider, String carrierMessageId) {
-        return jdbc.sql("SELECT otp_id, attempt, channel FROM carrier_messages WHERE provider = ? AND "
+        return jdbc.sql("SELECT otp_id, attempt, channel, accepted_at FROM carrier_messages WHERE provider = ? AND "
                         + "carrier_message_id = ?")
                 .params(provider, carrierMessageId)
                 .query((rs, row) -> new Attempt(rs.getString("otp_id"), rs.getInt("attempt"),
-                        Channel.fromWireName(rs.getString("channel")).orElseThrow()))
+                        Channel.fromWireName(rs.getString("channel")).orElseThrow(),
+                        rs.getTimestamp("accepted_at").toInstant()))
                 .optional();
     }
 
-    /** One delivery attempt of one OTP. */
-    public record Attempt(String otpId, int attempt, Channel channel) {
+    /** One delivery attempt of one OTP, and when its carrier accepted it. */
+    public record Attempt(String otpId, int attempt, Channel channel, Instant acceptedAt) {
     }
 }

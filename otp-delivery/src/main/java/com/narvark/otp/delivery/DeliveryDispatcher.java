@@ -4,7 +4,11 @@ import com.narvark.otp.api.Channel;
 import com.narvark.otp.api.command.RecordOtpDeliveryFailedCommand;
 import com.narvark.otp.api.command.RecordOtpDispatchedCommand;
 import com.narvark.otp.delivery.CarrierAcceptance.Receipt;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -16,6 +20,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +28,10 @@ import org.springframework.stereotype.Component;
  * Runs carrier calls on one bounded worker pool per channel, after the saga's transaction committed, and records
  * each outcome on the OTP. A slow or dead carrier therefore only queues its own channel's messages; event
  * processors and other channels move on. Test-environment messages go to the simulator, never to a carrier.
+ * <p>
+ * The job carries the trace of the saga's decision onto the worker thread, so the carrier call (an observation:
+ * a span, and the {@code narvark.carrier.send} timer by outcome) and the commands recording its outcome belong to
+ * the trace of the request that created the OTP.
  */
 @Component
 public class DeliveryDispatcher implements CarrierDispatch, DisposableBean {
@@ -35,16 +44,24 @@ public class DeliveryDispatcher implements CarrierDispatch, DisposableBean {
     private final Receipts receipts;
     private final CommandGateway commands;
     private final Clock clock;
+    private final DeliveryMetrics metrics;
+    private final ObservationRegistry observations;
+    private final ObjectProvider<Tracer> tracer;
     private final Map<Channel, ThreadPoolExecutor> workers = new EnumMap<>(Channel.class);
 
     DeliveryDispatcher(ChannelProviders providers, TestModeSimulator simulator, CarrierMessages carrierMessages,
-                       Receipts receipts, CommandGateway commands, Clock clock, Environment environment) {
+                       Receipts receipts, CommandGateway commands, Clock clock, Environment environment,
+                       DeliveryMetrics metrics, ObjectProvider<ObservationRegistry> observations,
+                       ObjectProvider<Tracer> tracer) {
         this.providers = providers;
         this.simulator = simulator;
         this.carrierMessages = carrierMessages;
         this.receipts = receipts;
         this.commands = commands;
         this.clock = clock;
+        this.metrics = metrics;
+        this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
+        this.tracer = tracer;
         for (Channel channel : Channel.values()) {
             int threads = environment.getProperty("narvark.delivery." + channel.wireName() + ".workers",
                     Integer.class, 16);
@@ -62,7 +79,8 @@ public class DeliveryDispatcher implements CarrierDispatch, DisposableBean {
     /** Sends once the current transaction committed, so a rolled-back decision never reaches a carrier. */
     @Override
     public void submit(boolean livemode, OutboundMessage message) {
-        Runnable job = () -> deliver(livemode ? providers.forChannel(message.channel()) : simulator, message);
+        ChannelProvider provider = livemode ? providers.forChannel(message.channel()) : simulator;
+        Runnable job = inCurrentTrace(() -> observed(provider, message));
         if (CurrentUnitOfWork.isStarted()) {
             CurrentUnitOfWork.get().afterCommit(unitOfWork -> enqueue(message, job));
         } else {
@@ -74,26 +92,47 @@ public class DeliveryDispatcher implements CarrierDispatch, DisposableBean {
         try {
             workers.get(message.channel()).execute(job);
         } catch (RejectedExecutionException full) {
+            metrics.refused(message.channel(), "queue", "carrier_queue_full");
             record(new RecordOtpDeliveryFailedCommand(message.otpId(), message.channel(), message.attempt(),
                     "carrier_queue_full"));
         }
     }
 
-    private void deliver(ChannelProvider provider, OutboundMessage message) {
+    private Runnable inCurrentTrace(Runnable job) {
+        Tracer current = tracer.getIfAvailable();
+        return current == null ? job : current.currentTraceContext().wrap(job);
+    }
+
+    private void observed(ChannelProvider provider, OutboundMessage message) {
+        Observation observation = Observation.createNotStarted("narvark.carrier.send", observations)
+                .contextualName("carrier " + provider.name() + " " + message.channel().wireName())
+                .lowCardinalityKeyValue("channel", message.channel().wireName())
+                .lowCardinalityKeyValue("provider", provider.name())
+                .highCardinalityKeyValue("narvark.otp_id", message.otpId())
+                .highCardinalityKeyValue("narvark.attempt", Integer.toString(message.attempt()));
+        observation.observe(() -> observation.lowCardinalityKeyValue("outcome", deliver(provider, message)));
+    }
+
+    /** @return the outcome: accepted, refused or unknown */
+    private String deliver(ChannelProvider provider, OutboundMessage message) {
         CarrierAcceptance acceptance;
         try {
             acceptance = provider.send(message);
         } catch (CarrierRefusedException refused) {
             LOG.info("{} refused by {}: {}", message, provider.name(), refused.reason());
+            metrics.refused(message.channel(), provider.name(), refused.reason());
             record(new RecordOtpDeliveryFailedCommand(message.otpId(), message.channel(), message.attempt(),
                     refused.reason()));
-            return;
+            return "refused";
         } catch (Exception unknownOutcome) {
             // The carrier may or may not have taken it: the attempt timeout retries once with the same reference.
             LOG.warn("{} via {}: outcome unknown ({})", message, provider.name(), unknownOutcome.toString());
-            return;
+            return "unknown";
         }
-        carrierMessages.remember(provider.name(), acceptance.carrierMessageId(), message, clock.instant());
+        Instant acceptedAt = clock.instant();
+        LOG.debug("{} accepted by {} as {}", message, provider.name(), acceptance.carrierMessageId());
+        metrics.dispatched(message, provider.name(), acceptedAt);
+        carrierMessages.remember(provider.name(), acceptance.carrierMessageId(), message, acceptedAt);
         record(new RecordOtpDispatchedCommand(message.otpId(), message.channel(), message.attempt(),
                 acceptance.carrierMessageId()));
         if (acceptance.immediateReceipt() != Receipt.NONE) {
@@ -102,6 +141,7 @@ public class DeliveryDispatcher implements CarrierDispatch, DisposableBean {
         if (acceptance.immediateReceipt() == Receipt.READ) {
             receipts.read(provider.name(), acceptance.carrierMessageId());
         }
+        return "accepted";
     }
 
     private void record(Object command) {

@@ -52,6 +52,8 @@ public class DeliverySaga {
     private byte[] sealedCode;
     private Instant expiresAt;
     private int attempt;
+    /** When the current attempt became due; dispatch latency is measured from it. */
+    private Instant attemptDueAt;
     private int sends;
     private boolean dispatched;
     private boolean receipted;
@@ -70,7 +72,7 @@ public class DeliverySaga {
         template = event.template();
         sealedCode = event.encryptedCode();
         expiresAt = event.expiresAt();
-        startAttempt(0, dispatcher, cipher, deadlines, settings, clock);
+        startAttempt(0, event.requestedAt(), dispatcher, cipher, deadlines, settings, clock);
     }
 
     @SagaEventHandler(associationProperty = OTP_ID)
@@ -96,18 +98,18 @@ public class DeliverySaga {
 
     @SagaEventHandler(associationProperty = OTP_ID)
     public void on(OtpDeliveryFailedEvent event, CarrierDispatch dispatcher, SecretCipher cipher,
-                   DeadlineManager deadlines, DeliverySettings settings, Clock clock) {
+                   DeadlineManager deadlines, DeliverySettings settings, Clock clock, DeliveryMetrics metrics) {
         if (event.attempt() == attempt) {
-            nextChannel(dispatcher, cipher, deadlines, settings, clock);
+            nextChannel(dispatcher, cipher, deadlines, settings, clock, metrics);
         }
     }
 
     /** No receipt in time: worth trying the next channel too, though the first message may still arrive. */
     @SagaEventHandler(associationProperty = OTP_ID)
     public void on(OtpDeliveryUnconfirmedEvent event, CarrierDispatch dispatcher, SecretCipher cipher,
-                   DeadlineManager deadlines, DeliverySettings settings, Clock clock) {
+                   DeadlineManager deadlines, DeliverySettings settings, Clock clock, DeliveryMetrics metrics) {
         if (event.attempt() == attempt) {
-            nextChannel(dispatcher, cipher, deadlines, settings, clock);
+            nextChannel(dispatcher, cipher, deadlines, settings, clock, metrics);
         }
     }
 
@@ -119,7 +121,8 @@ public class DeliverySaga {
         if (event.newCode()) {
             sealedCode = event.encryptedCode();
         }
-        startAttempt(event.round() * channels.size(), dispatcher, cipher, deadlines, settings, clock);
+        startAttempt(event.round() * channels.size(), clock.instant(), dispatcher, cipher, deadlines, settings,
+                clock);
     }
 
     @DeadlineHandler(deadlineName = ATTEMPT_TIMEOUT)
@@ -149,16 +152,19 @@ public class DeliverySaga {
     }
 
     private void nextChannel(CarrierDispatch dispatcher, SecretCipher cipher, DeadlineManager deadlines,
-                             DeliverySettings settings, Clock clock) {
+                             DeliverySettings settings, Clock clock, DeliveryMetrics metrics) {
         cancelTimeout(deadlines);
         if (attempt % channels.size() + 1 < channels.size()) {
-            startAttempt(attempt + 1, dispatcher, cipher, deadlines, settings, clock);
+            Channel from = channel();
+            startAttempt(attempt + 1, clock.instant(), dispatcher, cipher, deadlines, settings, clock);
+            metrics.fallback(from, channel());
         }
     }
 
-    private void startAttempt(int next, CarrierDispatch dispatcher, SecretCipher cipher, DeadlineManager deadlines,
-                              DeliverySettings settings, Clock clock) {
+    private void startAttempt(int next, Instant dueAt, CarrierDispatch dispatcher, SecretCipher cipher,
+                              DeadlineManager deadlines, DeliverySettings settings, Clock clock) {
         attempt = next;
+        attemptDueAt = dueAt;
         sends = 0;
         dispatched = false;
         receipted = false;
@@ -176,7 +182,7 @@ public class DeliverySaga {
         String code = cipher.decrypt(sealedCode, otpId);
         String text = OtpMessageText.render(channel, code, Duration.between(now, expiresAt), Locale.ENGLISH);
         dispatcher.submit(livemode, new OutboundMessage(otpId, attempt, attempt % channels.size(), accountId,
-                channel, to, code, text, template, expiresAt));
+                channel, to, code, text, template, expiresAt, attemptDueAt));
         timeoutId = deadlines.schedule(settings.sendTimeout(), ATTEMPT_TIMEOUT, attempt);
     }
 

@@ -3,6 +3,8 @@ package com.narvark.otp.delivery;
 import com.narvark.otp.api.command.RecordOtpDeliveredCommand;
 import com.narvark.otp.api.command.RecordOtpDeliveryFailedCommand;
 import com.narvark.otp.api.command.RecordOtpReadCommand;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,20 +34,27 @@ public class ReceiptRecorder implements Receipts, DisposableBean {
 
     private final CarrierMessages messages;
     private final CommandGateway commands;
+    private final DeliveryMetrics metrics;
+    private final Clock clock;
     private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "receipt-retry");
         thread.setDaemon(true);
         return thread;
     });
 
-    ReceiptRecorder(CarrierMessages messages, CommandGateway commands) {
+    ReceiptRecorder(CarrierMessages messages, CommandGateway commands, DeliveryMetrics metrics, Clock clock) {
         this.messages = messages;
         this.commands = commands;
+        this.metrics = metrics;
+        this.clock = clock;
     }
 
     @Override
     public void delivered(String provider, String carrierMessageId) {
-        apply(provider, carrierMessageId, a -> new RecordOtpDeliveredCommand(a.otpId(), a.channel(), a.attempt()), 0);
+        apply(provider, carrierMessageId, a -> {
+            metrics.receipted(a.channel(), provider, Duration.between(a.acceptedAt(), clock.instant()));
+            return new RecordOtpDeliveredCommand(a.otpId(), a.channel(), a.attempt());
+        }, 0);
     }
 
     @Override

@@ -10,6 +10,7 @@ import com.narvark.otp.api.event.OtpDeliveredEvent;
 import com.narvark.otp.api.event.OtpDeliveryUnconfirmedEvent;
 import com.narvark.otp.api.event.OtpDispatchedEvent;
 import com.narvark.otp.api.event.OtpRequestedEvent;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,6 +41,7 @@ class DeliverySagaReceiptTest {
         fixture.registerResource(CIPHER);
         fixture.registerResource(new DeliverySettings(new StandardEnvironment()));
         fixture.registerResource(Clock.fixed(T0, ZoneOffset.UTC));
+        fixture.registerResource(new DeliveryMetrics(new SimpleMeterRegistry()));
         fixture.registerCommandGateway(CommandGateway.class);
     }
 

@@ -14,6 +14,7 @@ import com.narvark.otp.api.event.OtpLockedEvent;
 import com.narvark.otp.api.event.OtpRequestedEvent;
 import com.narvark.otp.api.event.OtpResentEvent;
 import com.narvark.otp.api.event.OtpVerifiedEvent;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,6 +47,7 @@ class DeliverySagaTest {
         fixture.registerResource(CIPHER);
         fixture.registerResource(new DeliverySettings(new StandardEnvironment()));
         fixture.registerResource(Clock.fixed(T0, ZoneOffset.UTC));
+        fixture.registerResource(new DeliveryMetrics(new SimpleMeterRegistry()));
         fixture.registerCommandGateway(CommandGateway.class);
     }
 

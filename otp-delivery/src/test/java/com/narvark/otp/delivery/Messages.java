@@ -13,6 +13,6 @@ public final class Messages {
         String text = OtpMessageText.render(channel, "492817", java.time.Duration.ofMinutes(5),
                 java.util.Locale.ENGLISH);
         return new OutboundMessage("otp_0123456789abcdefghjkmnpqrs", attempt, attempt, "acct", channel, to, "492817", text,
-                "otp_verification", Instant.now().plusSeconds(300));
+                "otp_verification", Instant.now().plusSeconds(300), Instant.now());
     }
 }

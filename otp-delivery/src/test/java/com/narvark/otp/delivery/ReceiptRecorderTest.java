@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.narvark.otp.api.Channel;
 import com.narvark.otp.api.command.RecordOtpDeliveredCommand;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.reflect.Proxy;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -32,9 +35,14 @@ class ReceiptRecorderTest {
             @Override
             public Optional<Attempt> find(String provider, String carrierMessageId) {
                 return lookups.getAndIncrement() < unknownLookups ? Optional.empty()
-                        : Optional.of(new Attempt("otp_1", 0, Channel.SMS));
+                        : Optional.of(new Attempt("otp_1", 0, Channel.SMS, Instant.now()));
             }
         };
+    }
+
+    private ReceiptRecorder recorder(CarrierMessages messages) {
+        return new ReceiptRecorder(messages, commands, new DeliveryMetrics(new SimpleMeterRegistry()),
+                Clock.systemUTC());
     }
 
     @AfterEach
@@ -44,7 +52,7 @@ class ReceiptRecorderTest {
 
     @Test
     void shouldRecordTheReceiptWhenItArrivesBeforeTheMessageIdIsStored() throws InterruptedException {
-        recorder = new ReceiptRecorder(storedAfter(2), commands);
+        recorder = recorder(storedAfter(2));
 
         recorder.delivered("smpp", "42");
 
@@ -53,7 +61,7 @@ class ReceiptRecorderTest {
 
     @Test
     void shouldDropTheReceiptWhenTheMessageIdStaysUnknown() throws InterruptedException {
-        recorder = new ReceiptRecorder(storedAfter(Integer.MAX_VALUE), commands);
+        recorder = recorder(storedAfter(Integer.MAX_VALUE));
 
         recorder.delivered("smpp", "42");
 

@@ -30,9 +30,10 @@ class DeliveryAttempt {
     private final SecretCipher cipher;
     private final SecureRandom random;
     private final Clock clock;
+    private final WebhookMetrics metrics;
 
     DeliveryAttempt(DeliveryQueue queue, NetworkGuard guard, RetrySchedule schedule, SenderSettings settings,
-                    SecretCipher cipher, SecureRandom random, Clock clock) {
+                    SecretCipher cipher, SecureRandom random, Clock clock, WebhookMetrics metrics) {
         this.queue = queue;
         this.poster = new PinnedHttpPoster(guard, settings.timeout(), clock);
         this.schedule = schedule;
@@ -40,6 +41,7 @@ class DeliveryAttempt {
         this.cipher = cipher;
         this.random = random;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** @return whether the receiver took it (2xx) */
@@ -57,6 +59,7 @@ class DeliveryAttempt {
         PostResult result = poster.post(delivery.url(), headers, body);
         if (result.succeeded()) {
             queue.succeeded(delivery, result, attemptedAt);
+            metrics.attempted("succeeded");
             return true;
         }
         LOG.info("webhook {} to {} failed: {}", delivery.deliveryId(), delivery.endpointId(),
@@ -64,12 +67,14 @@ class DeliveryAttempt {
         if (Integer.valueOf(410).equals(result.httpStatus())) {
             queue.failed(delivery, result, attemptedAt, null);
             queue.disable(delivery.endpointId(), "the endpoint answered 410 Gone");
+            metrics.attempted("gone");
             return false;
         }
         int failedAttempts = delivery.attemptCount() + 1;
         Instant retryAt = schedule.exhausted(failedAttempts) ? null
                 : clock.instant().plus(schedule.delay(failedAttempts, result.retryAfter(), random));
         Instant failingSince = queue.failed(delivery, result, attemptedAt, retryAt);
+        metrics.attempted(retryAt == null ? "failed" : "retrying");
         if (!failingSince.plus(settings.disableAfter()).isAfter(attemptedAt)) {
             queue.disable(delivery.endpointId(), "every attempt failed for " + readable(settings.disableAfter()));
         }

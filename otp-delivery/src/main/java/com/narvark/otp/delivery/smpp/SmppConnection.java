@@ -32,7 +32,7 @@ class SmppConnection {
         thread.setDaemon(true);
         return thread;
     });
-    private SMPPSession session;
+    private volatile SMPPSession session;
     private Duration backoff = Duration.ofSeconds(1);
     private boolean reconnecting;
     private volatile boolean closed;
@@ -56,6 +56,27 @@ class SmppConnection {
             }
         }
         throw new CarrierRefusedException("smsc_unavailable", "no bound SMPP session");
+    }
+
+    /** Whether a session is bound right now (for health and metrics; never waits for the connection's lock). */
+    boolean isBound() {
+        SMPPSession current = session;
+        return current != null && current.getSessionState().isBound();
+    }
+
+    /** Binds on the reconnect thread now, instead of on the first message; failures re-bind with backoff. */
+    void bindInBackground() {
+        try {
+            reconnector.execute(() -> {
+                synchronized (this) {
+                    if (!reconnecting && !isBound()) {
+                        reconnect();
+                    }
+                }
+            });
+        } catch (RejectedExecutionException shuttingDown) {
+            // closed before it started: nothing to bind.
+        }
     }
 
     private void bind() throws IOException {

@@ -65,6 +65,14 @@ class SmppSmsProvider implements ChannelProvider, DisposableBean {
         }
     }
 
+    boolean isBound() {
+        return connection.isBound();
+    }
+
+    void bindInBackground() {
+        connection.bindInBackground();
+    }
+
     @Override
     public void destroy() {
         connection.close();
