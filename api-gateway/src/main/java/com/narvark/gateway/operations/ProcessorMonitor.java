@@ -23,9 +23,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Samples the event processors every {@code narvark.operations.processor-refresh} (5 s) on one thread: the head of
- * the event store (one {@code max(globalIndex)}, an index lookup), this node's segments and their positions, and the segments no
- * node has claimed (one small query over the token table). Gauges and the readiness check read the last sample,
- * so neither a scrape nor a probe touches the database.
+ * the event store (one {@code max(globalIndex)}, an index lookup), this node's segments and their positions, and
+ * the segments no node has claimed (one small query over the token table). Gauges and the readiness check read
+ * the last sample, so neither a scrape nor a probe touches the database.
  */
 @Component
 class ProcessorMonitor implements SmartLifecycle {
