@@ -31,7 +31,7 @@ class ProjectionRebuildIT extends GatewayIntegrationTest {
     private boolean settled(String table, String verifiedClause, String verified, String locked, String fellBack) {
         return jdbc.sql("SELECT count(*) FROM " + table + " WHERE (otp_id = ? AND " + verifiedClause
                         + " AND delivered_at IS NOT NULL) OR (otp_id = ? AND locked_at IS NOT NULL AND delivered_at "
-                        + "IS NOT NULL) OR (otp_id = ? AND dispatched_at IS NOT NULL)")
+                        + "IS NOT NULL) OR (otp_id = ? AND delivered_at IS NOT NULL)")
                 .params(verified, locked, fellBack).query(Long.class).single() == 3;
     }
 
@@ -62,7 +62,8 @@ class ProjectionRebuildIT extends GatewayIntegrationTest {
         awaitStatus(keys.test(), verified, "verified");
         awaitStatus(keys.test(), locked, "locked");
         awaitStatus(keys.live(), fellBack, "delivered");
-        // Test-mode delivery is simulated asynchronously; wait until both tables hold every last outcome.
+        // Test-mode delivery is simulated asynchronously, and the status API reads its own writes (it folds events the
+        // table has not applied yet): wait until both tables themselves hold every last outcome.
         await(() -> settled("otp_status", "status = 'verified'", verified, locked, fellBack)
                 && settled("otp_analytics", "verified_at IS NOT NULL", verified, locked, fellBack),
                 Duration.ofSeconds(20));
