@@ -1,5 +1,6 @@
 package com.narvark.gateway.auth;
 
+import com.narvark.gateway.portal.ClientNetworks;
 import com.narvark.gateway.ratelimit.RateLimiter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.sql.Timestamp;
@@ -16,8 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Throttles guessing of the operator credential (admin API, actuator, operator sign-in): failed attempts are counted
- * per client address and across all addresses, in the shared rate-limit buckets, so the limit holds on every node.
- * While either budget is spent, every attempt from there is refused before the credential is even compared. Failures
+ * per client (IPv4 address or IPv6 /64) and across all clients, in the shared rate-limit buckets, so the limits hold
+ * on every node. While a client's budget is spent, its attempts are refused before the credential is even compared;
+ * while the global one is, so are those of every client that failed lately. Failures
  * are also counted per hour ({@code credential_failures}) for the operator page, never written as audit rows.
  */
 @Component
@@ -39,11 +41,19 @@ public class CredentialThrottle {
         this.global = global;
     }
 
-    /** Seconds to wait when this client (or everyone) has failed too often lately; empty when it may try. */
+    /**
+     * Seconds to wait when this client has failed too often lately, or when everyone has and this client failed
+     * too; empty when it may try. A client with a clean record is never held back by the global ceiling: otherwise
+     * guesses from many addresses would lock the operator out too.
+     */
     public OptionalLong refusal(String surface, HttpServletRequest request) {
-        long wait = Math.max(buckets.secondsUntilFree(addressBucket(surface, request), perAddress),
-                buckets.secondsUntilFree(globalBucket(surface), global));
-        return wait > 0 ? OptionalLong.of(wait) : OptionalLong.empty();
+        String client = addressBucket(surface, request);
+        long own = buckets.secondsUntilFree(client, perAddress);
+        if (own > 0) {
+            return OptionalLong.of(own);
+        }
+        long everyone = buckets.secondsUntilFree(globalBucket(surface), global);
+        return everyone > 0 && buckets.hasCounted(client) ? OptionalLong.of(everyone) : OptionalLong.empty();
     }
 
     public void failed(String surface, HttpServletRequest request) {
@@ -65,8 +75,9 @@ public class CredentialThrottle {
     }
 
     private static String addressBucket(String surface, HttpServletRequest request) {
-        // The address itself is not kept: a hash prefix is enough to tell clients apart.
-        String hash = HexFormat.of().formatHex(ApiKeys.hash(request.getRemoteAddr())).substring(0, 32);
+        // Per IPv4 address or IPv6 /64 (one line holds a whole /64). Not kept as such: a hash prefix tells them apart.
+        String client = ClientNetworks.of(request.getRemoteAddr());
+        String hash = HexFormat.of().formatHex(ApiKeys.hash(client)).substring(0, 32);
         return "guess:" + surface + ":" + hash;
     }
 

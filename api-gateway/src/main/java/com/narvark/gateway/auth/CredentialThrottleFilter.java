@@ -26,7 +26,9 @@ final class CredentialThrottleFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return BearerToken.from(request) == null; // no credential presented, nothing guessed: the chain answers 401
+        // No credential presented, or an API key (never the operator token): nothing guessed, the chain answers 401.
+        BearerToken presented = BearerToken.from(request);
+        return presented == null || ApiKeys.isWellFormed(presented.getCredentials());
     }
 
     @Override

@@ -144,7 +144,9 @@ class SecurityConfiguration {
                 BearerToken::from);
         authenticate.setSuccessHandler((request, response, authentication) -> { });
         authenticate.setFailureHandler((request, response, failure) -> {
-            throttle.failed(surface, request);
+            if (!ApiKeys.isWellFormed(BearerToken.from(request).getCredentials())) {
+                throttle.failed(surface, request); // an API key in the wrong place is a mistake, not a guess
+            }
             unauthorized.onAuthenticationFailure(request, response, failure);
         });
         return http.addFilterBefore(new CredentialThrottleFilter(throttle, surface, errors),

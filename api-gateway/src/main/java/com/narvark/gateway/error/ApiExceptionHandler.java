@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import java.util.Set;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -27,7 +28,8 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiErrorBody> api(ApiException e) {
-        ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.status());
+        // The content type is set, not negotiated: a client whose Accept rules JSON out still gets the error body.
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON);
         if (e.retryAfterSeconds() > 0) {
             answer.header("Retry-After", Long.toString(e.retryAfterSeconds()));
         }
@@ -44,7 +46,8 @@ class ApiExceptionHandler {
     @ExceptionHandler(BodyTooLargeException.class)
     static ResponseEntity<ApiErrorBody> tooLarge(BodyTooLargeException e) {
         ApiException answer = e.answer();
-        return ResponseEntity.status(answer.status()).header("Connection", "close").body(answer.body());
+        return ResponseEntity.status(answer.status()).contentType(MediaType.APPLICATION_JSON)
+                .header("Connection", "close").body(answer.body());
     }
 
     @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})

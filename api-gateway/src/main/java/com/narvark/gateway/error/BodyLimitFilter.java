@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -45,6 +46,16 @@ class BodyLimitFilter extends OncePerRequestFilter {
             refuse(response, BodyTooLargeException.answer(limit));
             return;
         }
+        if (isMultipart(request)) {
+            // No route takes multipart, and the container parses it from its own stream, past this limit.
+            errors.write(response, new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "invalid_request",
+                    "multipart bodies are not accepted; send application/json (or the form the page posts)", null));
+            return;
+        }
+        if (!isForm(request) && !queryParses(request)) {
+            errors.write(response, ApiException.invalid(null, "the query string is not valid URL encoding"));
+            return;
+        }
         HttpServletRequest bounded = new BoundedBodyRequest(request, limit);
         try {
             if (isForm(request)) {
@@ -71,6 +82,21 @@ class BodyLimitFilter extends OncePerRequestFilter {
     private void refuse(HttpServletResponse response, ApiException answer) throws IOException {
         response.setHeader("Connection", "close");
         errors.write(response, answer);
+    }
+
+    /** Parses the query string now (it reads no body here), so a malformed escape is a 400, not a 500 later. */
+    private static boolean queryParses(HttpServletRequest request) {
+        try {
+            request.getParameterMap();
+            return true;
+        } catch (IllegalStateException | IllegalArgumentException malformed) {
+            return false;
+        }
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.regionMatches(true, 0, "multipart/", 0, "multipart/".length());
     }
 
     private static boolean isForm(HttpServletRequest request) {

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,7 +31,7 @@ class ErrorPathController implements ErrorController {
         if (DatabaseUnavailable.isCause(failure)) {
             LOG.warn("database unreachable while a filter answered: {}", failure.toString());
             ApiException answer = DatabaseUnavailable.answer();
-            return ResponseEntity.status(answer.status())
+            return ResponseEntity.status(answer.status()).contentType(MediaType.APPLICATION_JSON)
                     .header("Retry-After", Long.toString(answer.retryAfterSeconds())).body(answer.body());
         }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
@@ -50,6 +51,6 @@ class ErrorPathController implements ErrorController {
                     : new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
                     "something went wrong on our side; the request may be retried", null);
         };
-        return ResponseEntity.status(answer.status()).body(answer.body());
+        return ResponseEntity.status(answer.status()).contentType(MediaType.APPLICATION_JSON).body(answer.body());
     }
 }

@@ -7,17 +7,17 @@ import java.net.UnknownHostException;
 import java.util.Locale;
 
 /**
- * Which client a request counts against for the access form's limit. An IPv4 address is one client; an IPv6 client
+ * Which client a request counts against for the access form's and the credential throttle's limits. An IPv4 address is one client; an IPv6 client
  * usually holds a whole /64 (one home or office line, SLAAC and privacy addresses inside it), so counting per /128
  * would let it take 2^64 fresh addresses. IPv4-mapped IPv6 (::ffff:a.b.c.d, a dual-stack socket) is the IPv4 address.
  */
-final class ClientNetworks {
+public final class ClientNetworks {
 
     private ClientNetworks() {
     }
 
     /** {@code 192.0.2.7} for IPv4, {@code 2001:db8:1:2::/64} for IPv6; anything unparsable as it came. */
-    static String of(String remoteAddress) {
+    public static String of(String remoteAddress) {
         String literal = remoteAddress == null ? "" : remoteAddress.strip();
         if (literal.startsWith("[") && literal.endsWith("]")) {
             literal = literal.substring(1, literal.length() - 1);

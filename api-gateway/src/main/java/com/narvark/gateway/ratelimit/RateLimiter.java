@@ -36,6 +36,11 @@ public class RateLimiter {
         return over <= 0 ? 0 : (over + 999_999) / 1_000_000;
     }
 
+    /** Whether the bucket still holds anything counted within the last period. */
+    public boolean hasCounted(String bucket) {
+        return jdbc.sql(AHEAD).param("key", bucket).query(Long.class).optional().orElse(0L) > 0;
+    }
+
     /** Counts one event against the bucket; whether it was within the limit. */
     public boolean count(String bucket, int limit) {
         return take(bucket, limit).allowed();

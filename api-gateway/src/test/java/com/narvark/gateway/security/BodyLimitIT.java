@@ -66,6 +66,43 @@ class BodyLimitIT extends GatewayIntegrationTest {
                 "MessageSid=SM1&MessageStatus=delivered").status()).isEqualTo(401);
     }
 
+    /** The container parses multipart from its own stream, past the limit: no route takes it, so it is refused. */
+    @Test
+    void shouldRefuseAMultipartBodyUnparsedWhenItIsPostedAnywhere() throws IOException {
+        for (String route : new String[] {"/portal/sign-in", "/portal/access", "/callbacks/twilio", "/v1/otp/send"}) {
+            RawHttp.Upload upload = raw("127.0.0.1").upload(route, null, "multipart/form-data; boundary=x",
+                    "--x\r\nContent-Disposition: form-data; name=\"a\"; filename=\"a\"\r\n\r\n", SIXTY_FOUR_MIB);
+            assertThat(upload.answer().status()).as(route).isIn(401, 415);
+            assertThat(upload.writtenWhenAnswered()).as(route).isLessThan(ONE_MIB);
+        }
+        assertHealthy();
+    }
+
+    /** A malformed percent-escape in the query string is the client's mistake: 400, never a 500 in the log. */
+    @Test
+    void shouldAnswer400WhenTheQueryStringIsNotValidUrlEncoding() throws IOException {
+        RawHttp http = raw("127.0.0.1");
+        String key = newAccount().test();
+        for (String target : new String[] {"/actuator/health?x=%zz", "/callbacks/whatsapp?x=%zz",
+                "/v1/otp?x=%zz", "/v1/usage?to=%ff%fe", "/v1/otp?starting_after=%"}) {
+            RawHttp.Answer answer = http.send("GET", target, key, null, null);
+            assertThat(answer.status()).as(target).isEqualTo(400);
+            assertThat(answer.body()).as(target).contains("\"code\":\"invalid_request\"");
+        }
+    }
+
+    /** Errors are JSON whatever Accept says: a client that asks for XML still learns what went wrong. */
+    @Test
+    void shouldAnswerTheErrorShapeWhenAcceptRulesJsonOut() throws IOException {
+        String key = newAccount().test();
+        for (String accept : new String[] {"application/xml", "text/html", ";;;"}) {
+            RawHttp.Answer answer = raw("127.0.0.1").sendWith("GET", "/v1/otp/otp_00000000000000000000000000",
+                    java.util.Map.of("Authorization", "Bearer " + key, "Accept", accept), null, null);
+            assertThat(answer.status()).as(accept).isBetween(400, 499);
+            assertThat(answer.body()).as(accept).contains("\"error\":{\"code\":");
+        }
+    }
+
     private static void assertCutOff(RawHttp.Upload upload, int status) {
         assertThat(upload.answer().status()).as(upload.answer().head()).isEqualTo(status);
         assertThat(upload.writtenWhenAnswered()).as("bytes sent before the answer").isLessThan(ONE_MIB);

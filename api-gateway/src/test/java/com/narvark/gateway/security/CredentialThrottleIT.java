@@ -60,8 +60,34 @@ class CredentialThrottleIT extends GatewayIntegrationTest {
             assertThat(throttle.refusal("it-global", from("10.0.0." + i))).isEmpty();
             throttle.failed("it-global", from("10.0.0." + i));
         }
-        assertThat(throttle.refusal("it-global", from("10.9.9.9"))).isPresent();
-        assertThat(throttle.refusal("it-other-surface", from("10.9.9.9"))).isEmpty();
+        // Everyone who failed lately is held back; a client with a clean record (the operator) still gets to try.
+        assertThat(throttle.refusal("it-global", from("10.0.0.1"))).isPresent();
+        assertThat(throttle.refusal("it-global", from("10.9.9.9"))).isEmpty();
+        assertThat(throttle.refusal("it-other-surface", from("10.0.0.1"))).isEmpty();
+    }
+
+    /** An IPv6 client holds a whole /64: fresh addresses inside it are the same client. */
+    @Test
+    void shouldCountAnIpv6ClientByItsSlash64WhenItRotatesAddresses() {
+        CredentialThrottle throttle = new CredentialThrottle(buckets, jdbc, Clock.systemUTC(), 3, 10_000);
+        for (int i = 1; i <= 3; i++) {
+            throttle.failed("it-ipv6", from("2001:db8:1:2::" + Integer.toHexString(i)));
+        }
+        assertThat(throttle.refusal("it-ipv6", from("2001:db8:1:2:ffff::9"))).isPresent();
+        assertThat(throttle.refusal("it-ipv6", from("2001:db8:1:3::1"))).isEmpty();
+    }
+
+    /** An API key sent to the admin API is a mistake, not a guess at the operator token: 401, never counted. */
+    @Test
+    void shouldNotCountAnApiKeyAsAGuessWhenItIsSentToTheAdminApi() throws IOException {
+        String apiKey = newAccount().test();
+        long counted = failures("admin-api");
+        RawHttp client = raw("127.0.0.6");
+        for (int i = 0; i < PER_ADDRESS + 5; i++) {
+            assertThat(client.send("GET", "/v1/admin/accounts/acct_x/keys", apiKey, null, null).status())
+                    .isEqualTo(401);
+        }
+        assertThat(failures("admin-api")).isEqualTo(counted);
     }
 
     @Test
