@@ -32,10 +32,6 @@ public abstract class GatewayIntegrationTest {
         api = new Api(port);
     }
 
-    protected int port() {
-        return port;
-    }
-
     /** Raw HTTP from the given loopback source address (a per-address allowance of its own). */
     protected RawHttp raw(String sourceAddress) {
         return new RawHttp(port, sourceAddress);
