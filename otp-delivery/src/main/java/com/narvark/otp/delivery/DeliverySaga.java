@@ -34,6 +34,10 @@ import org.axonframework.spring.stereotype.Saga;
  * retried once with the same reference (carriers with idempotency drop the duplicate). A resend walks the channels
  * again as a new round (attempt = round × channels + i). Ends when the OTP is verified, expires, locks, fails or is
  * cancelled. Collaborators arrive as handler parameters; the state holds only the sealed code, never the plaintext.
+ * <p>
+ * A message handed to a node's carrier queue is checked on after {@code dispatch-check} (2 s): if it has not
+ * reached the carrier and that node is gone (kill -9 loses its queue), it is sent again at once; while the node
+ * lives, it is checked again every second until the send timeout.
  */
 @Saga
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
@@ -58,6 +62,9 @@ public class DeliverySaga {
     private boolean dispatched;
     private boolean receipted;
     private String timeoutId;
+    /** The node whose carrier queue holds the current send, and when it was handed over. */
+    private String sentBy;
+    private Instant sentAt;
 
     @StartSaga
     @SagaEventHandler(associationProperty = OTP_ID)
@@ -128,20 +135,26 @@ public class DeliverySaga {
     @DeadlineHandler(deadlineName = ATTEMPT_TIMEOUT)
     public void onAttemptTimeout(Integer timedOutAttempt, CarrierDispatch dispatcher, SecretCipher cipher,
                                  DeadlineManager deadlines, DeliverySettings settings, Clock clock,
-                                 CommandGateway commands) {
+                                 CommandGateway commands, NodeLiveness nodes) {
         if (timedOutAttempt != attempt || receipted) {
             return;
         }
         timeoutId = null;
-        if (!dispatched && sends < 2) {
-            send(dispatcher, cipher, deadlines, settings, clock);
-            return;
-        }
         if (dispatched) {
             commands.send(new RecordOtpDeliveryUnconfirmedCommand(otpId, channel(), attempt));
+        } else if (stillQueued(settings, clock, nodes)) {
+            timeoutId = deadlines.schedule(settings.dispatchRecheck(), ATTEMPT_TIMEOUT, attempt);
+        } else if (sends < 2) {
+            send(dispatcher, cipher, deadlines, settings, clock);
         } else {
             commands.send(new RecordOtpDeliveryFailedCommand(otpId, channel(), attempt, "carrier_timeout"));
         }
+    }
+
+    /** Within the send timeout, and the node holding the send is alive: its carrier call may still be running. */
+    private boolean stillQueued(DeliverySettings settings, Clock clock, NodeLiveness nodes) {
+        return sentBy != null && sentAt != null && clock.instant().isBefore(sentAt.plus(settings.sendTimeout()))
+                && !nodes.gone(sentBy);
     }
 
     /** Verified, expired, locked, failed or cancelled: nothing is left to deliver. */
@@ -183,7 +196,10 @@ public class DeliverySaga {
         String text = OtpMessageText.render(channel, code, Duration.between(now, expiresAt), Locale.ENGLISH);
         dispatcher.submit(livemode, new OutboundMessage(otpId, attempt, attempt % channels.size(), accountId,
                 channel, to, code, text, template, expiresAt, attemptDueAt));
-        timeoutId = deadlines.schedule(settings.sendTimeout(), ATTEMPT_TIMEOUT, attempt);
+        sentBy = dispatcher.node();
+        sentAt = now;
+        Duration check = sentBy == null ? settings.sendTimeout() : settings.dispatchCheck();
+        timeoutId = deadlines.schedule(check, ATTEMPT_TIMEOUT, attempt);
     }
 
     /** Attempt n of any round is channel n mod the number of channels: each round walks the same list. */

@@ -42,6 +42,7 @@ class DeliverySagaReceiptTest {
         fixture.registerResource(new DeliverySettings(new StandardEnvironment()));
         fixture.registerResource(Clock.fixed(T0, ZoneOffset.UTC));
         fixture.registerResource(new DeliveryMetrics(new SimpleMeterRegistry()));
+        fixture.registerResource(QueueNodes.allAlive());
         fixture.registerCommandGateway(CommandGateway.class);
     }
 
