@@ -26,6 +26,8 @@ import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Delivers one OTP: the primary channel first, then each fallback in order when a carrier refuses, reports a failed
@@ -44,7 +46,11 @@ import org.axonframework.spring.stereotype.Saga;
         isGetterVisibility = Visibility.NONE)
 public class DeliverySaga {
 
+    /** The carrier has not taken the current send yet: look whether it still can. */
     static final String ATTEMPT_TIMEOUT = "delivery-attempt-timeout";
+    /** The carrier took it, and no receipt came. */
+    static final String RECEIPT_TIMEOUT = "delivery-receipt-timeout";
+    private static final Logger LOG = LoggerFactory.getLogger(DeliverySaga.class);
     private static final String OTP_ID = "otpId";
 
     private String otpId;
@@ -87,11 +93,11 @@ public class DeliverySaga {
         if (event.attempt() != attempt) {
             return;
         }
-        dispatched = true;
         cancelTimeout(deadlines);
+        dispatched = true;
         Duration receiptTimeout = settings.receiptTimeout(event.channel());
         if (!receipted && !receiptTimeout.isZero()) {
-            timeoutId = deadlines.schedule(receiptTimeout, ATTEMPT_TIMEOUT, attempt);
+            timeoutId = deadlines.schedule(receiptTimeout, RECEIPT_TIMEOUT, attempt);
         }
     }
 
@@ -141,7 +147,9 @@ public class DeliverySaga {
         }
         timeoutId = null;
         if (dispatched) {
-            commands.send(new RecordOtpDeliveryUnconfirmedCommand(otpId, channel(), attempt));
+            if (sentAt == null) { // scheduled by a version that waited for receipts under this name too
+                commands.send(new RecordOtpDeliveryUnconfirmedCommand(otpId, channel(), attempt));
+            }
         } else if (stillQueued(settings, clock, nodes)) {
             timeoutId = deadlines.schedule(settings.dispatchRecheck(), ATTEMPT_TIMEOUT, attempt);
         } else if (sends < 2) {
@@ -155,6 +163,14 @@ public class DeliverySaga {
     private boolean stillQueued(DeliverySettings settings, Clock clock, NodeLiveness nodes) {
         return sentBy != null && sentAt != null && clock.instant().isBefore(sentAt.plus(settings.sendTimeout()))
                 && !nodes.gone(sentBy);
+    }
+
+    @DeadlineHandler(deadlineName = RECEIPT_TIMEOUT)
+    public void onReceiptTimeout(Integer timedOutAttempt, CommandGateway commands) {
+        if (timedOutAttempt == attempt && dispatched && !receipted) {
+            timeoutId = null;
+            commands.send(new RecordOtpDeliveryUnconfirmedCommand(otpId, channel(), attempt));
+        }
     }
 
     /** Verified, expired, locked, failed or cancelled: nothing is left to deliver. */
@@ -207,9 +223,18 @@ public class DeliverySaga {
         return channels.get(attempt % channels.size());
     }
 
+    /**
+     * A deadline firing right now cannot be cancelled (db-scheduler refuses while it executes); failing this event
+     * for it would stall the whole segment in Axon's retry backoff. It runs after this handler and finds the
+     * attempt moved on, or the carrier's acceptance recorded.
+     */
     private void cancelTimeout(DeadlineManager deadlines) {
         if (timeoutId != null) {
-            deadlines.cancelSchedule(ATTEMPT_TIMEOUT, timeoutId);
+            try {
+                deadlines.cancelSchedule(dispatched ? RECEIPT_TIMEOUT : ATTEMPT_TIMEOUT, timeoutId);
+            } catch (RuntimeException firingNow) {
+                LOG.debug("attempt deadline of {} not cancelled: {}", otpId, firingNow.toString());
+            }
             timeoutId = null;
         }
     }

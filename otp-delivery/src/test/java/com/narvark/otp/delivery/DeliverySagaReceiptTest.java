@@ -60,7 +60,7 @@ class DeliverySagaReceiptTest {
     void shouldWaitForTheChannelsReceiptWhenTheCarrierAccepted() {
         fixture.givenAPublished(requested(Channel.SMS))
                 .whenPublishingA(dispatched(0, Channel.WHATSAPP))
-                .expectScheduledDeadlineWithName(Duration.ofSeconds(30), DeliverySaga.ATTEMPT_TIMEOUT)
+                .expectScheduledDeadlineWithName(Duration.ofSeconds(30), DeliverySaga.RECEIPT_TIMEOUT)
                 .expectNoDispatchedCommands();
     }
 
@@ -78,7 +78,7 @@ class DeliverySagaReceiptTest {
         fixture.givenAPublished(requested(Channel.SMS))
                 .andThenAPublished(dispatched(0, Channel.WHATSAPP))
                 .whenTimeElapses(Duration.ofSeconds(30))
-                .expectTriggeredDeadlinesWithName(DeliverySaga.ATTEMPT_TIMEOUT)
+                .expectTriggeredDeadlinesWithName(DeliverySaga.RECEIPT_TIMEOUT)
                 .expectDispatchedCommands(new RecordOtpDeliveryUnconfirmedCommand(ID, Channel.WHATSAPP, 0));
     }
 
