@@ -37,6 +37,8 @@ psql -q -h 127.0.0.1 -p "$PGPORT_FAULTS" -U postgres -d postgres -c "CREATE DATA
 JAR="$(ls api-gateway/target/api-gateway-*.jar 2>/dev/null | grep -v plain | head -n 1 || true)"
 if [ -z "$JAR" ] || [ "${BENCH_REBUILD:-0}" = 1 ]; then
     echo "Building the gateway jar"
+    # Spring Boot's repackage keeps a jar it finds already repackaged: remove it, or the build changes nothing.
+    rm -f api-gateway/target/api-gateway-*.jar api-gateway/target/api-gateway-*.jar.original
     maven package -DskipTests
     JAR="$(ls api-gateway/target/api-gateway-*.jar | grep -v plain | head -n 1)"
 fi
