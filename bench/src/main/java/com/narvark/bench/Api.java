@@ -14,8 +14,8 @@ import java.util.concurrent.Executors;
 /** The gateway's HTTP API, asynchronous, so that the load generator never waits for an answer. */
 final class Api {
 
-    /** {@code requestId}: the answer's Request-Id header, null when it had none. */
-    record Answer(int status, JsonNode body, String requestId) {
+    /** {@code requestId}: the answer's Request-Id header, null when it had none; 0 when no Retry-After came. */
+    record Answer(int status, JsonNode body, String requestId, int retryAfterSeconds) {
 
         boolean ok() {
             return status / 100 == 2;
@@ -88,7 +88,9 @@ final class Api {
             } catch (Exception notJson) {
                 body = JSON.nullNode();
             }
-            return new Answer(response.statusCode(), body, response.headers().firstValue("Request-Id").orElse(null));
+            return new Answer(response.statusCode(), body, response.headers().firstValue("Request-Id").orElse(null),
+                    response.headers().firstValue("Retry-After").filter(v -> v.matches("\\d{1,5}"))
+                            .map(Integer::parseInt).orElse(0));
         });
     }
 }

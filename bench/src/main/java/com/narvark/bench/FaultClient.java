@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A client as the SDKs behave: one Idempotency-Key per logical send, reused on every retry; retries after an unknown
- * outcome (connection refused or reset, no answer within 10 s, 5xx) and after {@code idempotency_in_flight} or a 429
- * with Retry-After, with backoff, for up to 30 s; each retry goes to the next node, as a load balancer would. Every
+ * outcome (connection refused or reset, no answer within 10 s, 5xx) and after {@code idempotency_in_flight} or a 429,
+ * with the SDKs' backoff (never sooner than a Retry-After), for up to 30 s; each retry goes to the next node, as a load balancer would. Every
  * answer that is not a success is checked against the error contract: a JSON body {@code {"error": {"code",
  * "message"}}} and a Request-Id header.
  */
@@ -68,6 +68,9 @@ final class FaultClient {
                 checkShape(call, answer);
             }
             long waitMillis = failure != null ? backoff(tries) : retryWait(answer, tries);
+            if (failure == null && waitMillis >= 0 && answer.retryAfterSeconds() > 0) {
+                waitMillis = Math.max(waitMillis, answer.retryAfterSeconds() * 1_000L);
+            }
             if (waitMillis < 0 || System.nanoTime() - started > GIVE_UP_NANOS) {
                 done.complete(failure == null && waitMillis < 0 ? answer : null);
                 return;
@@ -87,8 +90,10 @@ final class FaultClient {
         return answer.status() == 429 ? 1_000 : -1;
     }
 
+    /** As the SDKs: exponential from 0.5 s, capped at 8 s, with jitter so that clients do not retry in step. */
     private static long backoff(int tries) {
-        return Math.min(2_000, 100L << Math.min(tries, 5));
+        long ceiling = Math.min(8_000, 500L << Math.min(tries, 4));
+        return ceiling / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(ceiling / 2 + 1);
     }
 
     private void checkShape(String call, Api.Answer answer) {

@@ -60,13 +60,22 @@ final class FaultReport {
                 || s.verifiedValid != null && verifiedHooks.contains(s.otpId()));
     }
 
-    /** Reads every acknowledged OTP back (404 = lost) and the webhook log's pending and failed deliveries. */
-    void readBack(long webhookBacklog) {
+    /** Reads every acknowledged OTP back (404 = lost), 16 at a time, and the webhook log's pending and failed. */
+    void readBack(long webhookBacklog) throws InterruptedException {
         this.webhookBacklog = webhookBacklog;
-        ledger.byDigits.values().parallelStream().filter(s -> s.acknowledged).forEach(send -> {
-            Api.Answer answer = client.get("/v1/otp/" + send.otpId()).join();
-            send.finalStatus = answer.status() == 404 ? "lost" : answer.body().path("status").asText("unknown");
-        });
+        java.util.concurrent.Semaphore parallel = new java.util.concurrent.Semaphore(16);
+        List<FaultLedger.Send> acked = ledger.byDigits.values().stream().filter(s -> s.acknowledged).toList();
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(acked.size());
+        for (FaultLedger.Send send : acked) {
+            parallel.acquire();
+            client.get("/v1/otp/" + send.otpId()).whenComplete((answer, failure) -> {
+                send.finalStatus = failure != null ? "unread" : answer.status() == 404 ? "lost"
+                        : answer.body().path("status").asText("unknown");
+                parallel.release();
+                done.countDown();
+            });
+        }
+        done.await(5, java.util.concurrent.TimeUnit.MINUTES);
     }
 
     boolean print() {

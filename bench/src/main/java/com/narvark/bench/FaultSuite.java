@@ -72,6 +72,7 @@ public final class FaultSuite {
         b.awaitReady(Duration.ofSeconds(180));
         String key = setUp(new Api(a.baseUrl()), hooks);
         client = new FaultClient(List.of(a.baseUrl(), b.baseUrl()), key);
+        warmUp(number("warmup-seconds", 20));
         Thread load = new Thread(() -> load(number("rate", 30)), "fault-load");
         load.start();
         try {
@@ -81,7 +82,7 @@ public final class FaultSuite {
                 Thread.sleep(250);
                 a.kill(); // inside the burst
                 a.start();
-                a.awaitReady(Duration.ofSeconds(180));
+                a.awaitReadyOrWarn(Duration.ofSeconds(180));
             });
             phase(seconds, "postgres", () -> run(options.get("pg-restart")));
             Smsc[] current = {smsc};
@@ -138,6 +139,18 @@ public final class FaultSuite {
         String secret = key.path("secret").asText();
         api.postNow("/v1/webhook_endpoints", secret, Map.of("url", hooks.url()));
         return secret;
+    }
+
+    /** A cold JVM spends its first seconds compiling: a third of the rate, not reported, then a pause. */
+    private void warmUp(int seconds) throws InterruptedException {
+        phase = "warmup";
+        int rate = Math.max(1, number("rate", 30) / 3);
+        for (int i = 0; i < seconds * rate; i++) {
+            send();
+            Thread.sleep(1_000 / rate);
+        }
+        Thread.sleep(5_000);
+        phase = "steady";
     }
 
     /** Open loop: sends start at fixed instants, whatever the answers do. */

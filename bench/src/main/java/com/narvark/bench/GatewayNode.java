@@ -77,6 +77,15 @@ final class GatewayNode {
         throw new IllegalStateException(name + " not ready within " + limit);
     }
 
+    /** A restart slower than the limit is reported, not fatal: the other node carries the load meanwhile. */
+    void awaitReadyOrWarn(Duration limit) throws InterruptedException {
+        try {
+            awaitReady(limit);
+        } catch (IllegalStateException slow) {
+            System.out.println("warning: " + slow.getMessage());
+        }
+    }
+
     /** kill -9. */
     synchronized void kill() throws InterruptedException {
         process.destroyForcibly();

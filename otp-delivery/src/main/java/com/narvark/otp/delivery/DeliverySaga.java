@@ -151,12 +151,23 @@ public class DeliverySaga {
                 commands.send(new RecordOtpDeliveryUnconfirmedCommand(otpId, channel(), attempt));
             }
         } else if (stillQueued(settings, clock, nodes)) {
-            timeoutId = deadlines.schedule(settings.dispatchRecheck(), ATTEMPT_TIMEOUT, attempt);
+            timeoutId = deadlines.schedule(nextCheck(settings, clock), ATTEMPT_TIMEOUT, attempt);
         } else if (sends < 2) {
             send(dispatcher, cipher, deadlines, settings, clock);
         } else {
             commands.send(new RecordOtpDeliveryFailedCommand(otpId, channel(), attempt, "carrier_timeout"));
         }
+    }
+
+    /**
+     * Doubling waits (1, 2, 4… s from the first check) up to the send timeout: a node that is merely slow is not
+     * asked after every second, which under overload would add load in proportion to the backlog.
+     */
+    private Duration nextCheck(DeliverySettings settings, Clock clock) {
+        Duration waited = Duration.between(sentAt, clock.instant()).minus(settings.dispatchCheck());
+        Duration next = waited.compareTo(settings.dispatchRecheck()) < 0 ? settings.dispatchRecheck() : waited;
+        Duration left = Duration.between(clock.instant(), sentAt.plus(settings.sendTimeout()));
+        return next.compareTo(left) < 0 ? next : left;
     }
 
     /** Within the send timeout, and the node holding the send is alive: its carrier call may still be running. */

@@ -1,5 +1,8 @@
 package com.narvark.otp.delivery;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -10,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +23,10 @@ import org.springframework.stereotype.Component;
  * drained (the dispatcher depends on this bean, so it is destroyed first). A node is gone when its row is missing
  * or older than the silence limit; while this node's own beats are failing, or only just recovered, nobody is
  * declared gone, so a database outage that silenced every node never triggers a resend of queued messages.
+ * <p>
+ * Beats go over a connection of their own, held for the node's life: with a shared pool, an overloaded node whose
+ * requests hold every connection fell silent while alive, and another node resent its queued messages (doubles at
+ * the SMSC in the fault suite).
  */
 @Component
 class NodeHeartbeats implements NodeLiveness, InitializingBean, DisposableBean {
@@ -28,7 +36,10 @@ class NodeHeartbeats implements NodeLiveness, InitializingBean, DisposableBean {
 
     private final String self = UUID.randomUUID().toString();
     private final JdbcClient jdbc;
+    private final DataSource dataSource;
     private final Duration silence;
+    /** Used by the beat thread only. */
+    private Connection beatConnection;
     private final ScheduledExecutorService beats = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "delivery-heartbeat");
         thread.setDaemon(true);
@@ -37,8 +48,9 @@ class NodeHeartbeats implements NodeLiveness, InitializingBean, DisposableBean {
     /** Start of the current unbroken run of successful beats; null while they fail. */
     private volatile Instant beatingSince;
 
-    NodeHeartbeats(JdbcClient jdbc, DeliverySettings settings) {
+    NodeHeartbeats(JdbcClient jdbc, DataSource dataSource, DeliverySettings settings) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
         this.silence = settings.nodeSilence();
     }
 
@@ -54,19 +66,35 @@ class NodeHeartbeats implements NodeLiveness, InitializingBean, DisposableBean {
 
     private void beat() {
         try {
-            int updated = jdbc.sql("UPDATE delivery_nodes SET seen_at = now() WHERE node_id = ?").param(self).update();
-            if (updated == 0) {
-                jdbc.sql("INSERT INTO delivery_nodes (node_id) VALUES (?) ON CONFLICT DO NOTHING").param(self)
-                        .update();
+            if (beatConnection == null) {
+                beatConnection = dataSource.getConnection();
+                beatConnection.setAutoCommit(true);
+            }
+            try (PreparedStatement update = beatConnection.prepareStatement(
+                    "INSERT INTO delivery_nodes (node_id) VALUES (?) ON CONFLICT (node_id) DO UPDATE SET seen_at = now()")) {
+                update.setString(1, self);
+                update.executeUpdate();
             }
             if (beatingSince == null) {
                 beatingSince = Instant.now();
             }
-        } catch (RuntimeException unreachable) {
+        } catch (SQLException | RuntimeException unreachable) {
             if (beatingSince != null) {
                 LOG.warn("delivery heartbeat failed: {}", unreachable.toString());
             }
             beatingSince = null;
+            closeBeatConnection();
+        }
+    }
+
+    private void closeBeatConnection() {
+        if (beatConnection != null) {
+            try {
+                beatConnection.close();
+            } catch (SQLException alreadyBroken) {
+                // the pool evicts it
+            }
+            beatConnection = null;
         }
     }
 
@@ -90,8 +118,10 @@ class NodeHeartbeats implements NodeLiveness, InitializingBean, DisposableBean {
     }
 
     @Override
-    public void destroy() {
+    public void destroy() throws InterruptedException {
         beats.shutdownNow();
+        beats.awaitTermination(2, TimeUnit.SECONDS);
+        closeBeatConnection();
         try {
             jdbc.sql("DELETE FROM delivery_nodes WHERE node_id = ?").param(self).update();
         } catch (RuntimeException unreachable) {
