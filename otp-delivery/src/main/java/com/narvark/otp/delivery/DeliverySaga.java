@@ -37,9 +37,10 @@ import org.slf4j.LoggerFactory;
  * again as a new round (attempt = round × channels + i). Ends when the OTP is verified, expires, locks, fails or is
  * cancelled. Collaborators arrive as handler parameters; the state holds only the sealed code, never the plaintext.
  * <p>
- * A message handed to a node's carrier queue is checked on after {@code dispatch-check} (2 s): if it has not
- * reached the carrier and that node is gone (kill -9 loses its queue), it is sent again at once; while the node
- * lives, it is checked again every second until the send timeout.
+ * A message handed to a node's carrier queue is checked on once, after {@code dispatch-check} (3 s): if it has
+ * not reached the carrier and that node is gone (kill -9 loses its queue), it is sent again at once; while the node
+ * lives, the send timeout applies. One check, not a polling loop: when the saga runs behind under load, every
+ * pending message's check fires, and repeated checks would add load in proportion to the backlog.
  */
 @Saga
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
@@ -151,23 +152,13 @@ public class DeliverySaga {
                 commands.send(new RecordOtpDeliveryUnconfirmedCommand(otpId, channel(), attempt));
             }
         } else if (stillQueued(settings, clock, nodes)) {
-            timeoutId = deadlines.schedule(nextCheck(settings, clock), ATTEMPT_TIMEOUT, attempt);
+            timeoutId = deadlines.schedule(Duration.between(clock.instant(), sentAt.plus(settings.sendTimeout())),
+                    ATTEMPT_TIMEOUT, attempt);
         } else if (sends < 2) {
             send(dispatcher, cipher, deadlines, settings, clock);
         } else {
             commands.send(new RecordOtpDeliveryFailedCommand(otpId, channel(), attempt, "carrier_timeout"));
         }
-    }
-
-    /**
-     * Doubling waits (1, 2, 4… s from the first check) up to the send timeout: a node that is merely slow is not
-     * asked after every second, which under overload would add load in proportion to the backlog.
-     */
-    private Duration nextCheck(DeliverySettings settings, Clock clock) {
-        Duration waited = Duration.between(sentAt, clock.instant()).minus(settings.dispatchCheck());
-        Duration next = waited.compareTo(settings.dispatchRecheck()) < 0 ? settings.dispatchRecheck() : waited;
-        Duration left = Duration.between(clock.instant(), sentAt.plus(settings.sendTimeout()));
-        return next.compareTo(left) < 0 ? next : left;
     }
 
     /** Within the send timeout, and the node holding the send is alive: its carrier call may still be running. */

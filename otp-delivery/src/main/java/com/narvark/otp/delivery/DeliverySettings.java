@@ -38,12 +38,7 @@ public class DeliverySettings {
     }
 
     public Duration dispatchCheck() {
-        return environment.getProperty("narvark.delivery.dispatch-check", Duration.class, Duration.ofSeconds(2));
-    }
-
-    /** How often to look again while the message is still with a live node, until the send timeout. */
-    public Duration dispatchRecheck() {
-        return environment.getProperty("narvark.delivery.dispatch-recheck", Duration.class, Duration.ofSeconds(1));
+        return environment.getProperty("narvark.delivery.dispatch-check", Duration.class, Duration.ofSeconds(3));
     }
 
     public Duration nodeSilence() {
