@@ -5,7 +5,8 @@ Starts the gateway jar on its embedded defaults (fresh data dir, free port, loop
 receiver and a proxy that drops the connection of each account's first send after the gateway has handled it.
 Then, for each SDK, creates an account through the admin API and runs that SDK's scenario program:
 send (test key, magic destination) through the proxy, so the SDK retries with the same Idempotency-Key →
-verify with a wrong code → verify with the right code → status → a typed 404 with its Request-Id → list (exactly
+verify with a wrong code → verify with the right code → status → a send with brand, locale and a transaction
+(locale used, transaction_mismatch without the transaction, valid with it) → a typed 404 with its Request-Id → list (exactly
 one OTP) → a second OTP: resend within the cooldown refused (429, not retried), cancel, resend refused (409) →
 the otp.verified webhook, taken from the receiver and checked with the SDK's helper, tampered copy
 refused → the delivery log, redelivery, secret rotation, endpoint list and deletion.

@@ -40,6 +40,16 @@ for (let i = 0; i < 100 && status.status !== "verified"; i++) { // the status re
 }
 check(status.status === "verified" && status.attempts_used === 2, "status", status);
 
+const payment = { amount: "42", currency: "EUR", payee: "ACME Shop" };
+const bound = await client.send({ to: "+15005550001", channel: "sms", brand: "Acme Pay", locale: "pt",
+    transaction: payment });
+check(bound.locale === "pt-BR" && bound.brand === "Acme Pay" && bound.transaction?.amount === "42.00",
+    "send with brand, locale and transaction", bound);
+const mismatch = await client.verify(bound.id, "123456");
+check(!mismatch.valid && mismatch.reason === "transaction_mismatch", "verify without the transaction", mismatch);
+const boundOk = await client.verify(bound.id, "123456", { transaction: { ...payment, amount: "42.00" } });
+check(boundOk.valid && boundOk.reason === null, "verify with the same transaction", boundOk);
+
 const other = await client.send({ to: "+15005550001", channel: "sms", metadata: { conformance: SDK } });
 try {
     await client.resend(other.id);

@@ -46,6 +46,16 @@ for _ in range(100):  # the status read model follows the event store within mom
     status = client.get(otp["id"])
 check(status["status"] == "verified" and status["attempts_used"] == 2, "status", status)
 
+payment = {"amount": "42", "currency": "EUR", "payee": "ACME Shop"}
+bound = client.send(to="+15005550001", channel="sms", brand="Acme Pay", locale="pt", transaction=payment)
+check(bound["locale"] == "pt-BR" and bound["brand"] == "Acme Pay" and bound["transaction"]["amount"] == "42.00",
+      "send with brand, locale and transaction", bound)
+mismatch = client.verify(bound["id"], "123456")
+check(not mismatch["valid"] and mismatch["reason"] == "transaction_mismatch", "verify without the transaction",
+      mismatch)
+bound_ok = client.verify(bound["id"], "123456", transaction=dict(payment, amount="42.00"))
+check(bound_ok["valid"] and bound_ok["reason"] is None, "verify with the same transaction", bound_ok)
+
 other = client.send(to="+15005550001", channel="sms", metadata={"conformance": SDK})
 try:
     client.resend(other["id"])
