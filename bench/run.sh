@@ -39,6 +39,8 @@ command -v pgbench >/dev/null || { echo "pgbench is missing (Debian: apt-get ins
 JAR="${BENCH_JAR:-$(ls api-gateway/target/api-gateway-*.jar 2>/dev/null | grep -v plain | head -n 1 || true)}"
 if [ -z "$JAR" ] || { [ "${BENCH_REBUILD:-0}" = 1 ] && [ -z "${BENCH_JAR:-}" ]; }; then
     echo "Building the gateway jar"
+    # Spring Boot's repackage keeps a jar it finds already repackaged: remove it, or the build changes nothing.
+    rm -f api-gateway/target/api-gateway-*.jar api-gateway/target/api-gateway-*.jar.original
     maven package -DskipTests
     JAR="$(ls api-gateway/target/api-gateway-*.jar | grep -v plain | head -n 1)"
 fi

@@ -7,13 +7,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 
 /** The gateway's HTTP API, asynchronous, so that the load generator never waits for an answer. */
 final class Api {
 
-    record Answer(int status, JsonNode body) {
+    /** {@code requestId}: the answer's Request-Id header, null when it had none. */
+    record Answer(int status, JsonNode body, String requestId) {
 
         boolean ok() {
             return status / 100 == 2;
@@ -24,8 +26,15 @@ final class Api {
 
     private final HttpClient client;
     private final String base;
+    private final Duration timeout;
 
     Api(String base) {
+        this(base, Duration.ofSeconds(30));
+    }
+
+    /** {@code timeout}: how long one request may take before it counts as unanswered. */
+    Api(String base, Duration timeout) {
+        this.timeout = timeout;
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -39,11 +48,14 @@ final class Api {
     }
 
     CompletableFuture<Answer> post(String path, String bearer, Object body) {
+        return post(path, bearer, body, Map.of());
+    }
+
+    CompletableFuture<Answer> post(String path, String bearer, Object body, Map<String, String> headers) {
         try {
-            return send(request(path, bearer)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
-                    .build());
+            HttpRequest.Builder request = request(path, bearer).header("Content-Type", "application/json");
+            headers.forEach(request::header);
+            return send(request.POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build());
         } catch (Exception e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -64,7 +76,7 @@ final class Api {
 
     private HttpRequest.Builder request(String path, String bearer) {
         return HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofSeconds(30))
+                .timeout(timeout)
                 .header("Authorization", "Bearer " + bearer);
     }
 
@@ -76,7 +88,7 @@ final class Api {
             } catch (Exception notJson) {
                 body = JSON.nullNode();
             }
-            return new Answer(response.statusCode(), body);
+            return new Answer(response.statusCode(), body, response.headers().firstValue("Request-Id").orElse(null));
         });
     }
 }

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.jsmpp.bean.BroadcastSm;
 import org.jsmpp.bean.CancelBroadcastSm;
 import org.jsmpp.bean.CancelSm;
@@ -49,6 +51,9 @@ import org.jsmpp.util.MessageId;
  * {@code DELIVRD} receipt at once, as a fast carrier would. Its session handling follows otp-delivery's test
  * stand-in ({@code standin/TestSmsc}) on purpose: the benchmark is built outside the reactor from public libraries
  * only, so it cannot use that test-jar, and it must time arrivals, which the test stand-in does not.
+ * <p>
+ * The fault suite hears of every arrival ({@link #onEveryMessage}; each gets its receipt) and takes the SMSC away
+ * by closing it, bound sessions included, then starts a new one on the same port.
  */
 final class Smsc implements AutoCloseable {
 
@@ -56,15 +61,27 @@ final class Smsc implements AutoCloseable {
     record Received(String text, long receivedNanos, CompletableFuture<Void> receiptAcked) {
     }
 
+    /** Any message: its destination (E.164 without +), text, and arrival instant (System.nanoTime). */
+    record Arrival(String destination, String text, long receivedNanos) {
+    }
+
     private final SMPPServerSessionListener listener;
     private final ExecutorService acceptor = Executors.newSingleThreadExecutor(daemon("smsc-accept"));
     private final ExecutorService binder = Executors.newCachedThreadPool(daemon("smsc-bind"));
     private final ExecutorService receipts = Executors.newFixedThreadPool(4, daemon("smsc-receipt"));
     private final Map<String, CompletableFuture<Received>> expected = new ConcurrentHashMap<>();
-    private final AtomicLong ids = new AtomicLong(1_000_000);
+    private final Set<SMPPServerSession> sessions = ConcurrentHashMap.newKeySet();
+    private final AtomicLong ids;
+    private volatile Consumer<Arrival> arrivals;
     final AtomicLong unexpected = new AtomicLong();
 
     Smsc(int port) throws IOException {
+        this(port, 1_000_000);
+    }
+
+    /** {@code firstId}: message ids continue from here, so a restarted SMSC never reuses one. */
+    Smsc(int port, long firstId) throws IOException {
+        ids = new AtomicLong(firstId);
         listener = new SMPPServerSessionListener(port);
         listener.setPduProcessorDegree(8);
         listener.setMessageReceiverListener(new Receiver());
@@ -80,10 +97,20 @@ final class Smsc implements AutoCloseable {
         expected.remove(digits);
     }
 
+    /** Every message, expected or not; each then gets its receipt too. */
+    void onEveryMessage(Consumer<Arrival> listener) {
+        arrivals = listener;
+    }
+
+    long lastId() {
+        return ids.get();
+    }
+
     private void acceptLoop() {
         while (!acceptor.isShutdown()) {
             try {
                 SMPPServerSession session = listener.accept();
+                sessions.add(session);
                 binder.submit(() -> bind(session));
             } catch (IOException closed) {
                 return;
@@ -119,6 +146,7 @@ final class Smsc implements AutoCloseable {
     @Override
     public void close() throws IOException {
         listener.close();
+        sessions.forEach(SMPPServerSession::close);
         acceptor.shutdownNow();
         binder.shutdownNow();
         receipts.shutdownNow();
@@ -144,11 +172,17 @@ final class Smsc implements AutoCloseable {
             String text = new String(submitSm.getShortMessage(),
                     ucs2 ? StandardCharsets.UTF_16BE : StandardCharsets.US_ASCII);
             CompletableFuture<Received> waiting = expected.remove(destination);
-            if (waiting == null) {
+            Consumer<Arrival> everyMessage = arrivals;
+            if (everyMessage != null) {
+                everyMessage.accept(new Arrival(destination, text, now));
+            }
+            if (waiting == null && everyMessage == null) {
                 unexpected.incrementAndGet();
             } else {
                 CompletableFuture<Void> acked = new CompletableFuture<>();
-                waiting.complete(new Received(text, now, acked));
+                if (waiting != null) {
+                    waiting.complete(new Received(text, now, acked));
+                }
                 // After the submit_sm_resp has gone out, as a real SMSC would.
                 receipts.submit(() -> receipt(source, id, destination, acked));
             }

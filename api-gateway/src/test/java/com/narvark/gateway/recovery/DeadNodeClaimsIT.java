@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A node killed with -9 leaves its segments claimed. Here every delivery segment is handed to such a dead owner
- * (its claim fresh, exactly what kill -9 leaves), and this node must take them back once the claim times out (5 s)
+ * (its claim fresh, exactly what kill -9 leaves), and this node must take them back once the claim times out (3 s)
  * and dispatch what was sent meanwhile. With Axon's defaults (10 s claims, a 5 s claim interval) it took 10.5 to
  * 12.2 s after a kill.
  */
@@ -42,7 +42,7 @@ class DeadNodeClaimsIT extends GatewayIntegrationTest {
         await(() -> owners().equals(List.of(owner)), Duration.ofSeconds(15));
         Duration takenBack = Duration.between(killed, Instant.now());
         assertThat(SandboxInbox.code(api, key, sent.text("id"))).isNotBlank();
-        assertThat(takenBack).as("segments back after %s", takenBack).isLessThan(Duration.ofSeconds(9));
+        assertThat(takenBack).as("segments back after %s", takenBack).isLessThan(Duration.ofSeconds(5));
     }
 
     private List<String> owners() {

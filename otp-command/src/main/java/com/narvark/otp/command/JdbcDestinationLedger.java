@@ -40,7 +40,10 @@ final class JdbcDestinationLedger implements DestinationLedger {
     @Override
     public void recordSend(String otpId, String accountId, Destination to, Instant at) {
         byte[] hash = fingerprint(accountId, to);
-        jdbc.sql("INSERT INTO guard_destination_sends (otp_id, destination_hash, sent_at) VALUES (?, ?, ?)")
+        // An idempotent retry derives the same OTP id: the event store's unique key refuses its second OTP at commit,
+        // and the caller is answered the first. Failing here first would answer 500 to every such retry.
+        jdbc.sql("INSERT INTO guard_destination_sends (otp_id, destination_hash, sent_at) VALUES (?, ?, ?) "
+                        + "ON CONFLICT (otp_id) DO NOTHING")
                 .params(otpId, hash, Timestamp.from(at)).update();
         jdbc.sql("DELETE FROM guard_destination_sends WHERE destination_hash = ? AND sent_at < ?")
                 .params(hash, Timestamp.from(at.minus(retention))).update();

@@ -4,4 +4,9 @@ package com.narvark.otp.delivery;
 public interface CarrierDispatch {
 
     void submit(boolean livemode, OutboundMessage message);
+
+    /** The node whose queue {@link #submit} puts messages in; null when no queue can be lost with a node. */
+    default String node() {
+        return null;
+    }
 }

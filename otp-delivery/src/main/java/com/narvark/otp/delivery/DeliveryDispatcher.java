@@ -32,6 +32,9 @@ import org.springframework.stereotype.Component;
  * The job carries the trace of the saga's decision onto the worker thread, so the carrier call (an observation:
  * a span, and the {@code narvark.carrier.send} timer by outcome) and the commands recording its outcome belong to
  * the trace of the request that created the OTP.
+ * <p>
+ * It depends on the node's heartbeat ({@link NodeLiveness}), so on a clean shutdown its queues drain before the
+ * heartbeat row goes: another node resends a queued message only once this node is gone.
  */
 @Component
 public class DeliveryDispatcher implements CarrierDispatch, DisposableBean {
@@ -47,12 +50,13 @@ public class DeliveryDispatcher implements CarrierDispatch, DisposableBean {
     private final DeliveryMetrics metrics;
     private final ObservationRegistry observations;
     private final ObjectProvider<Tracer> tracer;
+    private final NodeLiveness nodes;
     private final Map<Channel, ThreadPoolExecutor> workers = new EnumMap<>(Channel.class);
 
     DeliveryDispatcher(ChannelProviders providers, TestModeSimulator simulator, CarrierMessages carrierMessages,
                        Receipts receipts, CommandGateway commands, Clock clock, Environment environment,
                        DeliveryMetrics metrics, ObjectProvider<ObservationRegistry> observations,
-                       ObjectProvider<Tracer> tracer) {
+                       ObjectProvider<Tracer> tracer, NodeLiveness nodes) {
         this.providers = providers;
         this.simulator = simulator;
         this.carrierMessages = carrierMessages;
@@ -62,6 +66,7 @@ public class DeliveryDispatcher implements CarrierDispatch, DisposableBean {
         this.metrics = metrics;
         this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
         this.tracer = tracer;
+        this.nodes = nodes;
         for (Channel channel : Channel.values()) {
             int threads = environment.getProperty("narvark.delivery." + channel.wireName() + ".workers",
                     Integer.class, 16);
@@ -86,6 +91,11 @@ public class DeliveryDispatcher implements CarrierDispatch, DisposableBean {
         } else {
             enqueue(message, job);
         }
+    }
+
+    @Override
+    public String node() {
+        return nodes.self();
     }
 
     private void enqueue(OutboundMessage message, Runnable job) {

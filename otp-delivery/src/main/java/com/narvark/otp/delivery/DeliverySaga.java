@@ -28,6 +28,8 @@ import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Delivers one OTP: the primary channel first, then each fallback in order when a carrier refuses, reports a failed
@@ -36,13 +38,21 @@ import org.axonframework.spring.stereotype.Saga;
  * retried once with the same reference (carriers with idempotency drop the duplicate). A resend walks the channels
  * again as a new round (attempt = round × channels + i). Ends when the OTP is verified, expires, locks, fails or is
  * cancelled. Collaborators arrive as handler parameters; the state holds only the sealed code, never the plaintext.
+ * <p>
+ * A message handed to a node's carrier queue is checked on after {@code dispatch-check} (2 s): if it has not
+ * reached the carrier and that node is gone (kill -9 loses its queue), it is sent again at once; while the node
+ * lives, it is checked again every second until the send timeout.
  */
 @Saga
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 public class DeliverySaga {
 
+    /** The carrier has not taken the current send yet: look whether it still can. */
     static final String ATTEMPT_TIMEOUT = "delivery-attempt-timeout";
+    /** The carrier took it, and no receipt came. */
+    static final String RECEIPT_TIMEOUT = "delivery-receipt-timeout";
+    private static final Logger LOG = LoggerFactory.getLogger(DeliverySaga.class);
     private static final String OTP_ID = "otpId";
 
     private String otpId;
@@ -63,6 +73,9 @@ public class DeliverySaga {
     private boolean dispatched;
     private boolean receipted;
     private String timeoutId;
+    /** The node whose carrier queue holds the current send, and when it was handed over. */
+    private String sentBy;
+    private Instant sentAt;
 
     @StartSaga
     @SagaEventHandler(associationProperty = OTP_ID)
@@ -87,11 +100,11 @@ public class DeliverySaga {
         if (event.attempt() != attempt) {
             return;
         }
-        dispatched = true;
         cancelTimeout(deadlines);
+        dispatched = true;
         Duration receiptTimeout = settings.receiptTimeout(event.channel());
         if (!receipted && !receiptTimeout.isZero()) {
-            timeoutId = deadlines.schedule(receiptTimeout, ATTEMPT_TIMEOUT, attempt);
+            timeoutId = deadlines.schedule(receiptTimeout, RECEIPT_TIMEOUT, attempt);
         }
     }
 
@@ -135,19 +148,35 @@ public class DeliverySaga {
     @DeadlineHandler(deadlineName = ATTEMPT_TIMEOUT)
     public void onAttemptTimeout(Integer timedOutAttempt, CarrierDispatch dispatcher, SecretCipher cipher,
                                  DeadlineManager deadlines, DeliverySettings settings, Clock clock,
-                                 CommandGateway commands) {
+                                 CommandGateway commands, NodeLiveness nodes) {
         if (timedOutAttempt != attempt || receipted) {
             return;
         }
         timeoutId = null;
-        if (!dispatched && sends < 2) {
-            send(dispatcher, cipher, deadlines, settings, clock);
-            return;
-        }
         if (dispatched) {
-            commands.send(new RecordOtpDeliveryUnconfirmedCommand(otpId, channel(), attempt));
+            if (sentAt == null) { // scheduled by a version that waited for receipts under this name too
+                commands.send(new RecordOtpDeliveryUnconfirmedCommand(otpId, channel(), attempt));
+            }
+        } else if (stillQueued(settings, clock, nodes)) {
+            timeoutId = deadlines.schedule(settings.dispatchRecheck(), ATTEMPT_TIMEOUT, attempt);
+        } else if (sends < 2) {
+            send(dispatcher, cipher, deadlines, settings, clock);
         } else {
             commands.send(new RecordOtpDeliveryFailedCommand(otpId, channel(), attempt, "carrier_timeout"));
+        }
+    }
+
+    /** Within the send timeout, and the node holding the send is alive: its carrier call may still be running. */
+    private boolean stillQueued(DeliverySettings settings, Clock clock, NodeLiveness nodes) {
+        return sentBy != null && sentAt != null && clock.instant().isBefore(sentAt.plus(settings.sendTimeout()))
+                && !nodes.gone(sentBy);
+    }
+
+    @DeadlineHandler(deadlineName = RECEIPT_TIMEOUT)
+    public void onReceiptTimeout(Integer timedOutAttempt, CommandGateway commands) {
+        if (timedOutAttempt == attempt && dispatched && !receipted) {
+            timeoutId = null;
+            commands.send(new RecordOtpDeliveryUnconfirmedCommand(otpId, channel(), attempt));
         }
     }
 
@@ -190,7 +219,10 @@ public class DeliverySaga {
         String text = MessageTexts.render(channel, code, Duration.between(now, expiresAt), message, transaction);
         dispatcher.submit(livemode, new OutboundMessage(otpId, attempt, attempt % channels.size(), accountId,
                 channel, to, code, text, template, expiresAt, attemptDueAt, message, transaction));
-        timeoutId = deadlines.schedule(settings.sendTimeout(), ATTEMPT_TIMEOUT, attempt);
+        sentBy = dispatcher.node();
+        sentAt = now;
+        Duration check = sentBy == null ? settings.sendTimeout() : settings.dispatchCheck();
+        timeoutId = deadlines.schedule(check, ATTEMPT_TIMEOUT, attempt);
     }
 
     /** Attempt n of any round is channel n mod the number of channels: each round walks the same list. */
@@ -198,9 +230,18 @@ public class DeliverySaga {
         return channels.get(attempt % channels.size());
     }
 
+    /**
+     * A deadline firing right now cannot be cancelled (db-scheduler refuses while it executes); failing this event
+     * for it would stall the whole segment in Axon's retry backoff. It runs after this handler and finds the
+     * attempt moved on, or the carrier's acceptance recorded.
+     */
     private void cancelTimeout(DeadlineManager deadlines) {
         if (timeoutId != null) {
-            deadlines.cancelSchedule(ATTEMPT_TIMEOUT, timeoutId);
+            try {
+                deadlines.cancelSchedule(dispatched ? RECEIPT_TIMEOUT : ATTEMPT_TIMEOUT, timeoutId);
+            } catch (RuntimeException firingNow) {
+                LOG.debug("attempt deadline of {} not cancelled: {}", otpId, firingNow.toString());
+            }
             timeoutId = null;
         }
     }

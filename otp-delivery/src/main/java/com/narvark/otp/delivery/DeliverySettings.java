@@ -9,6 +9,9 @@ import org.springframework.stereotype.Component;
  * Delivery timing. {@code narvark.delivery.send-timeout}: how long a carrier call may stay unanswered before the
  * attempt is retried once and then failed. {@code narvark.delivery.<channel>.receipt-timeout}: how long to wait for
  * the delivery receipt after the carrier accepted, before falling back (0 = the channel has no receipts: email).
+ * {@code narvark.delivery.dispatch-check}: when to first look whether a handed-over message reached its carrier;
+ * {@code narvark.delivery.node-silence}: how long a node may miss its heartbeats before its queued messages are
+ * presumed lost with it and sent again by another node.
  */
 @Component
 public class DeliverySettings {
@@ -32,5 +35,18 @@ public class DeliverySettings {
         };
         return environment.getProperty("narvark.delivery." + channel.wireName() + ".receipt-timeout", Duration.class,
                 fallback);
+    }
+
+    public Duration dispatchCheck() {
+        return environment.getProperty("narvark.delivery.dispatch-check", Duration.class, Duration.ofSeconds(2));
+    }
+
+    /** How often to look again while the message is still with a live node, until the send timeout. */
+    public Duration dispatchRecheck() {
+        return environment.getProperty("narvark.delivery.dispatch-recheck", Duration.class, Duration.ofSeconds(1));
+    }
+
+    public Duration nodeSilence() {
+        return environment.getProperty("narvark.delivery.node-silence", Duration.class, Duration.ofSeconds(2));
     }
 }

@@ -42,6 +42,7 @@ class DeliverySagaReceiptTest {
         fixture.registerResource(new DeliverySettings(new StandardEnvironment()));
         fixture.registerResource(Clock.fixed(T0, ZoneOffset.UTC));
         fixture.registerResource(new DeliveryMetrics(new SimpleMeterRegistry()));
+        fixture.registerResource(QueueNodes.allAlive());
         fixture.registerCommandGateway(CommandGateway.class);
     }
 
@@ -59,7 +60,7 @@ class DeliverySagaReceiptTest {
     void shouldWaitForTheChannelsReceiptWhenTheCarrierAccepted() {
         fixture.givenAPublished(requested(Channel.SMS))
                 .whenPublishingA(dispatched(0, Channel.WHATSAPP))
-                .expectScheduledDeadlineWithName(Duration.ofSeconds(30), DeliverySaga.ATTEMPT_TIMEOUT)
+                .expectScheduledDeadlineWithName(Duration.ofSeconds(30), DeliverySaga.RECEIPT_TIMEOUT)
                 .expectNoDispatchedCommands();
     }
 
@@ -77,7 +78,7 @@ class DeliverySagaReceiptTest {
         fixture.givenAPublished(requested(Channel.SMS))
                 .andThenAPublished(dispatched(0, Channel.WHATSAPP))
                 .whenTimeElapses(Duration.ofSeconds(30))
-                .expectTriggeredDeadlinesWithName(DeliverySaga.ATTEMPT_TIMEOUT)
+                .expectTriggeredDeadlinesWithName(DeliverySaga.RECEIPT_TIMEOUT)
                 .expectDispatchedCommands(new RecordOtpDeliveryUnconfirmedCommand(ID, Channel.WHATSAPP, 0));
     }
 

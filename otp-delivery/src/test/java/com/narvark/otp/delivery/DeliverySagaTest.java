@@ -48,6 +48,7 @@ class DeliverySagaTest {
         fixture.registerResource(new DeliverySettings(new StandardEnvironment()));
         fixture.registerResource(Clock.fixed(T0, ZoneOffset.UTC));
         fixture.registerResource(new DeliveryMetrics(new SimpleMeterRegistry()));
+        fixture.registerResource(QueueNodes.allAlive());
         fixture.registerCommandGateway(CommandGateway.class);
     }
 

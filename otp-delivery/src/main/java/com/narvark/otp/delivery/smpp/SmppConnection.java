@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 class SmppConnection {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmppConnection.class);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
+    // An OTP waits on this: an SMSC back from a restart is bound again within 5 s, at one bind attempt per 5 s at most.
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     private final SmppSettings settings;
     private final SmppReceiptListener listener;

@@ -1,0 +1,199 @@
+package com.narvark.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The fault suite's figures per phase, and its targets. Sends belong to the phase during which they were first
+ * attempted; a dispatch delay runs from that first attempt to the message's first arrival at the SMSC. Targets:
+ * nothing lost, unacknowledged, doubled at the SMSC, doubled by an idempotent retry, refused at verify or off the
+ * error contract; every verified OTP's webhook arrives; dispatch within 5 s across the kill and within 5 s of
+ * PostgreSQL being back; webhooks of the kill phase at most 30 s late after the restart; after the SMSC is back for
+ * 5 s, every send dispatched (sends while it was away may fail, and are counted); elsewhere dispatch within 2 s.
+ */
+final class FaultReport {
+
+    /** {@code faultOverNanos}: the restart done, the database, SMSC or receiver back. */
+    record Phase(String name, long startNanos, long faultOverNanos, Instant wallStart, Instant wallFaultOver) {
+
+        long faultMillis() {
+            return (faultOverNanos - startNanos) / 1_000_000;
+        }
+    }
+
+    private static final long GRACE_NANOS = Duration.ofSeconds(5).toNanos();
+
+    private final FaultLedger ledger;
+    private final List<Phase> phases;
+    private final WebhookReceiver hooks;
+    private final FaultClient client;
+    private final long unexpectedAtSmsc;
+    private final List<String> missed = new ArrayList<>();
+    private final Map<String, Map<String, Object>> figures = new LinkedHashMap<>();
+    private long webhookBacklog;
+
+    FaultReport(FaultLedger ledger, List<Phase> phases, WebhookReceiver hooks, FaultClient client,
+                long unexpectedAtSmsc) {
+        this.ledger = ledger;
+        this.phases = phases;
+        this.hooks = hooks;
+        this.client = client;
+        this.unexpectedAtSmsc = unexpectedAtSmsc;
+    }
+
+    /** Waits until every acknowledged send was dispatched and verified and its webhook arrived, or the limit. */
+    void drain(Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline && !settled()) {
+            Thread.sleep(1_000);
+        }
+    }
+
+    private boolean settled() {
+        java.util.Set<String> verifiedHooks = verifiedWebhookOtps();
+        return ledger.byDigits.values().stream().allMatch(s -> !s.acknowledged
+                || s.verifiedValid != null && verifiedHooks.contains(s.otpId()));
+    }
+
+    /** Reads every acknowledged OTP back (404 = lost) and the webhook log's pending and failed deliveries. */
+    void readBack(long webhookBacklog) {
+        this.webhookBacklog = webhookBacklog;
+        ledger.byDigits.values().parallelStream().filter(s -> s.acknowledged).forEach(send -> {
+            Api.Answer answer = client.get("/v1/otp/" + send.otpId()).join();
+            send.finalStatus = answer.status() == 404 ? "lost" : answer.body().path("status").asText("unknown");
+        });
+    }
+
+    boolean print() {
+        java.util.Set<String> verifiedHooks = verifiedWebhookOtps();
+        System.out.println();
+        System.out.printf("%-9s %6s %6s %5s %5s %6s %5s %5s %5s %6s %7s %7s %7s %7s %7s%n", "phase", "sends", "acked",
+                "lost", "unack", "undisp", "fail", "dup", "idem", "vfail", "d_p50", "d_p99", "d_max", "wh_max",
+                "wh_miss");
+        for (Phase phase : phases) {
+            List<FaultLedger.Send> sends = ledger.byDigits.values().stream()
+                    .filter(s -> s.phase.equals(phase.name())).toList();
+            List<FaultLedger.Send> acked = sends.stream().filter(s -> s.acknowledged).toList();
+            long lost = count(acked, s -> "lost".equals(s.finalStatus));
+            long unacked = count(sends, s -> !s.acknowledged);
+            long failed = count(acked, s -> "failed".equals(s.finalStatus));
+            long undispatched = count(acked, s -> s.arrivals.isEmpty());
+            long duplicates = count(acked, s -> s.arrivals.size() > 1);
+            long idempotent = count(sends, s -> s.otpIds.size() > 1);
+            long verifyFailed = count(acked, s -> !s.arrivals.isEmpty() && !Boolean.TRUE.equals(s.verifiedValid));
+            long webhooksMissing = count(acked, s -> Boolean.TRUE.equals(s.verifiedValid)
+                    && !verifiedHooks.contains(s.otpId()));
+            List<Long> dispatch = acked.stream().map(FaultLedger.Send::dispatchMillis).filter(d -> d >= 0).sorted()
+                    .toList();
+            long webhookLateMax = webhookLateness(phase, acked);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("fault_ms", phase.faultMillis());
+            row.put("sends", sends.size());
+            row.put("acknowledged", acked.size());
+            row.put("lost", lost);
+            row.put("unacknowledged", unacked);
+            row.put("never_dispatched", undispatched);
+            row.put("failed", failed);
+            row.put("duplicates_at_smsc", duplicates);
+            row.put("idempotent_retry_duplicates", idempotent);
+            row.put("verify_refused_or_unanswered", verifyFailed);
+            row.put("dispatch_ms_p50", percentile(dispatch, 0.50));
+            row.put("dispatch_ms_p99", percentile(dispatch, 0.99));
+            row.put("dispatch_ms_max", percentile(dispatch, 1.0));
+            row.put("webhook_late_ms_max", webhookLateMax);
+            row.put("webhooks_missing", webhooksMissing);
+            figures.put(phase.name(), row);
+            System.out.printf("%-9s %6d %6d %5d %5d %6d %5d %5d %5d %6d %7d %7d %7d %7d %7d%n", phase.name(),
+                    sends.size(), acked.size(), lost, unacked, undispatched, failed, duplicates, idempotent,
+                    verifyFailed, percentile(dispatch, 0.5), percentile(dispatch, 0.99), percentile(dispatch, 1.0),
+                    webhookLateMax, webhooksMissing);
+            check(phase, acked, row, lost + unacked + duplicates + idempotent + verifyFailed + webhooksMissing);
+        }
+        System.out.printf("%nretries by the client: %d; answers off the error contract: %d; webhook events received "
+                        + "twice: %d; SMSC messages for no send: %d; webhook deliveries pending or failed: %d%n",
+                client.retries.get(), client.offContract.size(), hooks.duplicates(), unexpectedAtSmsc,
+                webhookBacklog);
+        client.offContract.stream().limit(5).forEach(o -> System.out.println("  off contract: " + o));
+        if (!client.offContract.isEmpty()) {
+            missed.add(client.offContract.size() + " answers off the error contract");
+        }
+        if (webhookBacklog > 0) {
+            missed.add(webhookBacklog + " webhook deliveries pending or failed at the end");
+        }
+        System.out.println(missed.isEmpty() ? "\nall targets met" : "\ntargets missed:\n  " + String.join("\n  ",
+                missed));
+        return missed.isEmpty();
+    }
+
+    private void check(Phase phase, List<FaultLedger.Send> acked, Map<String, Object> row, long mustBeZero) {
+        if (mustBeZero > 0) {
+            missed.add(phase.name() + ": lost, unacknowledged, duplicated, refused or missing webhooks: " + row);
+        }
+        long dispatchMax = ((Number) row.get("dispatch_ms_max")).longValue();
+        switch (phase.name()) {
+            case "kill" -> {
+                target(phase, dispatchMax <= 5_000, "dispatch max " + dispatchMax + " ms > 5000 across the kill");
+                long late = ((Number) row.get("webhook_late_ms_max")).longValue();
+                target(phase, late <= 30_000, "webhooks " + late + " ms late after the restart > 30000");
+            }
+            case "postgres" -> target(phase, dispatchMax <= phase.faultMillis() + 5_000,
+                    "dispatch max " + dispatchMax + " ms > the restart + 5000");
+            case "smsc" -> {
+                long backSince = phase.faultOverNanos() + GRACE_NANOS;
+                long undispatched = count(acked, s -> s.firstAttemptNanos > backSince && s.arrivals.isEmpty());
+                target(phase, undispatched == 0, undispatched + " sends not dispatched 5 s after the SMSC was back");
+            }
+            default -> target(phase, dispatchMax <= 2_000, "dispatch max " + dispatchMax + " ms > 2000");
+        }
+        if (!phase.name().equals("smsc")) {
+            target(phase, ((Number) row.get("never_dispatched")).longValue() == 0,
+                    row.get("never_dispatched") + " never dispatched");
+        }
+    }
+
+    private void target(Phase phase, boolean met, String what) {
+        if (!met && !missed.contains(phase.name() + ": " + what)) {
+            missed.add(phase.name() + ": " + what);
+        }
+    }
+
+    /** Per webhook of the phase's OTPs: arrival minus the later of the event and the end of the fault. */
+    private long webhookLateness(Phase phase, List<FaultLedger.Send> acked) {
+        java.util.Set<String> ids = acked.stream().map(FaultLedger.Send::otpId).collect(Collectors.toSet());
+        return hooks.received.stream().filter(r -> ids.contains(r.otpId()))
+                .mapToLong(r -> Duration.between(r.createdAt().isAfter(phase.wallFaultOver()) ? r.createdAt()
+                        : phase.wallFaultOver(), r.receivedAt()).toMillis())
+                .max().orElse(0);
+    }
+
+    private java.util.Set<String> verifiedWebhookOtps() {
+        return hooks.received.stream().filter(r -> "otp.verified".equals(r.type()))
+                .map(WebhookReceiver.Received::otpId).collect(Collectors.toSet());
+    }
+
+    private static long count(List<FaultLedger.Send> sends, java.util.function.Predicate<FaultLedger.Send> test) {
+        return sends.stream().filter(test).count();
+    }
+
+    private static long percentile(List<Long> sorted, double p) {
+        return sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1));
+    }
+
+    Map<String, Object> toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("date", Instant.now().toString());
+        json.put("phases", figures);
+        json.put("client_retries", client.retries.get());
+        json.put("off_contract_answers", client.offContract.size());
+        json.put("webhook_events_received_twice", hooks.duplicates());
+        json.put("webhook_deliveries_pending_or_failed", webhookBacklog);
+        json.put("targets_missed", missed);
+        json.put("passed", missed.isEmpty());
+        return json;
+    }
+}

@@ -1,0 +1,227 @@
+package com.narvark.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The fault suite (bench/faults.sh starts it): two gateway nodes on one PostgreSQL, SMS over SMPP to this process's
+ * SMSC, webhooks to this process's receiver, a steady open-loop load of sends (each verified with the code the SMSC
+ * received) from a client that retries like the SDKs, and one fault per phase: kill -9 of a node inside a burst of
+ * sends with an immediate restart, a PostgreSQL restart, the SMSC going away and back, the webhook receiver down.
+ * Then it drains, reads every OTP back, prints what each phase lost, doubled or delayed, and exits 1 when a target
+ * is missed (see {@link FaultReport}).
+ */
+public final class FaultSuite {
+
+    private static final Pattern CODE = Pattern.compile("(?<!\\d)(\\d{6})(?!\\d)");
+
+    private final Map<String, String> options;
+    private final FaultLedger ledger = new FaultLedger();
+    private final List<FaultReport.Phase> phases = new ArrayList<>();
+    private final AtomicInteger sequence = new AtomicInteger();
+    private final AtomicLong unexpectedAtSmsc = new AtomicLong();
+    private volatile String phase = "steady";
+    private volatile boolean loading = true;
+    private FaultClient client;
+
+    private FaultSuite(Map<String, String> options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        System.exit(new FaultSuite(options).run() ? 0 : 1);
+    }
+
+    private int number(String name, int otherwise) {
+        return Integer.parseInt(options.getOrDefault(name, Integer.toString(otherwise)));
+    }
+
+    private boolean run() throws Exception {
+        Path logs = Path.of(options.getOrDefault("logs", "bench/target"));
+        int seconds = number("phase-seconds", 25);
+        int smscPort = number("smsc-port", 12776);
+        List<String> javaOptions = List.of(options.getOrDefault("java-opts", "-Xms512m -Xmx512m").split(" "));
+        GatewayNode a = new GatewayNode("a", number("port-a", 18181), Path.of(options.get("jar")), logs, javaOptions);
+        GatewayNode b = new GatewayNode("b", number("port-b", 18182), Path.of(options.get("jar")), logs, javaOptions);
+        WebhookReceiver hooks = new WebhookReceiver(number("hook-port", 18190));
+        Smsc smsc = new Smsc(smscPort);
+        smsc.onEveryMessage(this::arrived);
+        hooks.start();
+        a.start();
+        b.start();
+        a.awaitReady(Duration.ofSeconds(180));
+        b.awaitReady(Duration.ofSeconds(180));
+        String key = setUp(new Api(a.baseUrl()), hooks);
+        client = new FaultClient(List.of(a.baseUrl(), b.baseUrl()), key);
+        Thread load = new Thread(() -> load(number("rate", 30)), "fault-load");
+        load.start();
+        try {
+            phase(seconds / 2, "steady", () -> { });
+            phase(seconds, "kill", () -> {
+                burst(60, 120);
+                Thread.sleep(250);
+                a.kill(); // inside the burst
+                a.start();
+                a.awaitReady(Duration.ofSeconds(180));
+            });
+            phase(seconds, "postgres", () -> run(options.get("pg-restart")));
+            Smsc[] current = {smsc};
+            phase(seconds, "smsc", () -> {
+                current[0].close();
+                Thread.sleep(10_000);
+                current[0] = new Smsc(smscPort, current[0].lastId() + 1);
+                current[0].onEveryMessage(this::arrived);
+            });
+            phase(seconds, "webhooks", () -> {
+                hooks.stop();
+                Thread.sleep(15_000);
+                hooks.start();
+            });
+            loading = false;
+            load.join();
+            FaultReport report = new FaultReport(ledger, phases, hooks, client, unexpectedAtSmsc.get());
+            report.drain(Duration.ofSeconds(number("drain-seconds", 120)));
+            report.readBack(webhookBacklog(new Api(b.baseUrl()), key));
+            boolean passed = report.print();
+            writeResults(report);
+            current[0].close();
+            return passed;
+        } finally {
+            loading = false;
+            a.stop();
+            b.stop();
+            hooks.stop();
+        }
+    }
+
+    private interface Fault {
+        void inject() throws Exception;
+    }
+
+    /** Runs the fault at the phase's start, then lets the steady load go on until the phase's time is up. */
+    private void phase(int seconds, String name, Fault fault) throws Exception {
+        long start = System.nanoTime();
+        phase = name;
+        Instant wallStart = Instant.now();
+        fault.inject();
+        long faultOver = System.nanoTime();
+        phases.add(new FaultReport.Phase(name, start, faultOver, wallStart, Instant.now()));
+        System.out.printf("%-9s fault over after %.1f s%n", name, (faultOver - start) / 1e9);
+        LockSupport.parkNanos(Math.max(0, start + TimeUnit.SECONDS.toNanos(seconds) - System.nanoTime()));
+    }
+
+    private String setUp(Api api, WebhookReceiver hooks) {
+        String admin = options.get("admin-token");
+        JsonNode account = api.postNow("/v1/admin/accounts", admin, Map.of("name", "faults " + Instant.now())).body();
+        JsonNode key = api.postNow("/v1/admin/accounts/" + account.path("id").asText() + "/keys", admin,
+                Map.of("environment", "live")).body();
+        api.postNow("/v1/admin/keys/" + key.path("id").asText() + "/rate_limit", admin, Map.of("unlimited", true));
+        String secret = key.path("secret").asText();
+        api.postNow("/v1/webhook_endpoints", secret, Map.of("url", hooks.url()));
+        return secret;
+    }
+
+    /** Open loop: sends start at fixed instants, whatever the answers do. */
+    private void load(int rate) {
+        long next = System.nanoTime();
+        while (loading) {
+            send();
+            next += 1_000_000_000L / rate;
+            LockSupport.parkNanos(next - System.nanoTime());
+        }
+    }
+
+    private void burst(int count, int rate) {
+        Thread burst = new Thread(() -> {
+            for (int i = 0; i < count; i++) {
+                send();
+                LockSupport.parkNanos(1_000_000_000L / rate);
+            }
+        }, "fault-burst");
+        burst.start();
+    }
+
+    private void send() {
+        String digits = "44791" + String.format("%07d", sequence.getAndIncrement());
+        String idempotencyKey = UUID.randomUUID().toString();
+        FaultLedger.Send send = ledger.open(digits, idempotencyKey, phase, System.nanoTime());
+        client.post("send", "/v1/otp/send", Map.of("to", "+" + digits, "channel", "sms"),
+                Map.of("Idempotency-Key", idempotencyKey), answer -> {
+                    send.otpIds.add(answer.body().path("id").asText());
+                    send.acknowledged = true;
+                    verifyWhenReady(send);
+                }).thenAccept(answer -> send.gaveUp = answer == null || !answer.ok());
+    }
+
+    private void arrived(Smsc.Arrival arrival) {
+        FaultLedger.Send send = ledger.byDigits.get(arrival.destination());
+        if (send == null) {
+            unexpectedAtSmsc.incrementAndGet();
+            return;
+        }
+        send.arrivals.add(arrival.receivedNanos());
+        Matcher code = CODE.matcher(arrival.text());
+        if (send.code == null && code.find()) {
+            send.code = code.group(1);
+            verifyWhenReady(send);
+        }
+    }
+
+    /** Verifies once both the code (from the SMSC) and the OTP id (from the send's answer) are known. */
+    private void verifyWhenReady(FaultLedger.Send send) {
+        String id = send.otpId();
+        if (send.code == null || id == null || !send.verifyStarted.compareAndSet(false, true)) {
+            return;
+        }
+        client.post("verify", "/v1/otp/verify", Map.of("id", id, "code", send.code), Map.of(), answer -> {
+            // A retry of a verify that already succeeded answers valid: false with status verified.
+            send.verifiedValid = answer.body().path("valid").asBoolean(false)
+                    || "verified".equals(answer.body().path("status").asText());
+        });
+    }
+
+    private static long webhookBacklog(Api api, String key) {
+        long pendingOrFailed = 0;
+        for (String status : List.of("pending", "failed")) {
+            JsonNode page = api.get("/v1/webhook_deliveries?limit=100&status=" + status, key).join().body();
+            pendingOrFailed += page.path("data").size();
+        }
+        return pendingOrFailed;
+    }
+
+    private static void run(String command) throws Exception {
+        Process process = new ProcessBuilder("bash", "-c", command).inheritIO().start();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("'" + command + "' exited with " + process.exitValue());
+        }
+    }
+
+    private void writeResults(FaultReport report) throws Exception {
+        String out = options.getOrDefault("out", "");
+        if (!out.isEmpty()) {
+            Path path = Path.of(out);
+            Files.createDirectories(path.toAbsolutePath().getParent());
+            Api.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(path.toFile(), report.toJson());
+            System.out.println("results written to " + path);
+        }
+    }
+}
