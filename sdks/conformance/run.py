@@ -8,7 +8,8 @@ send (test key, magic destination) through the proxy, so the SDK retries with th
 verify with a wrong code → verify with the right code → status → a typed 404 with its Request-Id → list (exactly
 one OTP) → a second OTP: resend within the cooldown refused (429, not retried), cancel, resend refused (409) →
 the otp.verified webhook, taken from the receiver and checked with the SDK's helper, tampered copy
-refused → the delivery log, redelivery, secret rotation, endpoint list and deletion.
+refused → the delivery log, redelivery, secret rotation, endpoint list and deletion → a third OTP with brand,
+locale and a transaction (the locale used shown, transaction_mismatch without the transaction, valid with it).
 
     python3 sdks/conformance/run.py [--jar api-gateway/target/api-gateway-….jar] [--sdk node --sdk go …]
 """
@@ -213,10 +214,12 @@ def main():
             code = subprocess.call(command, cwd=cwd, env=env, timeout=300)
             sends = proxy.sends.get(f"Bearer {key}", [])
             # The proxy's view: one dropped send, then the retry with the same key, answered from the first run.
-            # Then the scenario's second OTP (for resend and cancel): a new logical send, so a new key, run afresh.
-            proxy_ok = (len(sends) == 3 and sends[0][3] and sends[0][0] == sends[1][0] and sends[0][1] == 200
+            # Then the scenario's second OTP (for resend and cancel) and its third (brand, locale, transaction): new
+            # logical sends, so new keys, run afresh.
+            proxy_ok = (len(sends) == 4 and sends[0][3] and sends[0][0] == sends[1][0] and sends[0][1] == 200
                         and sends[1][1] == 200 and sends[1][2] == "true"
-                        and sends[2][0] != sends[0][0] and sends[2][1] == 200 and sends[2][2] is None)
+                        and all(s[0] != sends[0][0] and s[1] == 200 and s[2] is None for s in sends[2:])
+                        and sends[2][0] != sends[3][0])
             log(f"{sdk}: sends through the proxy {[(s[1], s[2], 'dropped' if s[3] else 'relayed') for s in sends]}")
             if code != 0 or not proxy_ok:
                 failures.append(sdk)

@@ -110,3 +110,13 @@ check(rotated.secret.startsWith("whsec_") && rotated.secret !== endpoint.secret,
 const endpoints = await client.listWebhookEndpoints();
 check(endpoints.length === 1 && endpoints[0].id === endpoint.id, "webhook endpoints listed");
 check((await client.deleteWebhookEndpoint(endpoint.id)).deleted === true, "webhook endpoint deleted");
+
+const payment = { amount: "42", currency: "EUR", payee: "ACME Shop" };
+const bound = await client.send({ to: "+15005550001", channel: "sms", brand: "Acme Pay", locale: "pt",
+    transaction: payment });
+check(bound.locale === "pt-BR" && bound.brand === "Acme Pay" && bound.transaction?.amount === "42.00",
+    "send with brand, locale and transaction", bound);
+const mismatch = await client.verify(bound.id, "123456");
+check(!mismatch.valid && mismatch.reason === "transaction_mismatch", "verify without the transaction", mismatch);
+const boundOk = await client.verify(bound.id, "123456", { transaction: { ...payment, amount: "42.00" } });
+check(boundOk.valid && boundOk.reason === null, "verify with the same transaction", boundOk);

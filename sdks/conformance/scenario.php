@@ -123,3 +123,14 @@ check(str_starts_with($rotated['secret'], 'whsec_') && $rotated['secret'] !== $e
     'webhook secret rotated');
 check(array_column($client->listWebhookEndpoints(), 'id') === [$endpoint['id']], 'webhook endpoints listed');
 check($client->deleteWebhookEndpoint($endpoint['id'])['deleted'] === true, 'webhook endpoint deleted');
+
+$payment = ['amount' => '42', 'currency' => 'EUR', 'payee' => 'ACME Shop'];
+$bound = $client->send(['to' => '+15005550001', 'channel' => 'sms', 'brand' => 'Acme Pay', 'locale' => 'pt',
+    'transaction' => $payment]);
+check($bound['locale'] === 'pt-BR' && $bound['brand'] === 'Acme Pay' && $bound['transaction']['amount'] === '42.00',
+    'send with brand, locale and transaction', $bound);
+$mismatch = $client->verify($bound['id'], '123456');
+check(!$mismatch['valid'] && $mismatch['reason'] === 'transaction_mismatch', 'verify without the transaction',
+    $mismatch);
+$boundOk = $client->verify($bound['id'], '123456', ['amount' => '42.00'] + $payment);
+check($boundOk['valid'] && $boundOk['reason'] === null, 'verify with the same transaction', $boundOk);

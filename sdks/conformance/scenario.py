@@ -14,13 +14,11 @@ from narvark import APIError, Narvark, NotFoundError, WebhookVerificationError, 
 
 SDK, RECEIVER = os.environ["NARVARK_SDK"], os.environ["NARVARK_RECEIVER_URL"]
 
-
 def check(condition, step, detail=""):
     if not condition:
         print(f"[{SDK}] FAIL {step} {detail}", flush=True)
         sys.exit(1)
     print(f"[{SDK}] ok   {step}", flush=True)
-
 
 client = Narvark(os.environ["NARVARK_API_KEY"], base_url=os.environ["NARVARK_BASE_URL"], max_retries=3)
 run = uuid.uuid4().hex
@@ -103,3 +101,13 @@ rotated = client.rotate_webhook_secret(endpoint["id"])
 check(rotated["secret"].startswith("whsec_") and rotated["secret"] != endpoint["secret"], "webhook secret rotated")
 check([e["id"] for e in client.list_webhook_endpoints()] == [endpoint["id"]], "webhook endpoints listed")
 check(client.delete_webhook_endpoint(endpoint["id"])["deleted"], "webhook endpoint deleted")
+
+payment = {"amount": "42", "currency": "EUR", "payee": "ACME Shop"}
+bound = client.send(to="+15005550001", channel="sms", brand="Acme Pay", locale="pt", transaction=payment)
+check(bound["locale"] == "pt-BR" and bound["brand"] == "Acme Pay" and bound["transaction"]["amount"] == "42.00",
+      "send with brand, locale and transaction", bound)
+mismatch = client.verify(bound["id"], "123456")
+check(not mismatch["valid"] and mismatch["reason"] == "transaction_mismatch", "verify without the transaction",
+      mismatch)
+bound_ok = client.verify(bound["id"], "123456", transaction=dict(payment, amount="42.00"))
+check(bound_ok["valid"] and bound_ok["reason"] is None, "verify with the same transaction", bound_ok)

@@ -93,6 +93,16 @@ func (c *Client) Verify(ctx context.Context, id, code string) (*Verification, er
 	return result(&v, err)
 }
 
+// VerifyTransaction checks a code sent for a transaction: the same transaction must come with it, or the answer is
+// Valid false with Reason "transaction_mismatch". Not retried after a lost answer, like Verify.
+func (c *Client) VerifyTransaction(ctx context.Context, id, code string, transaction Transaction) (*Verification,
+	error) {
+	var v Verification
+	body := map[string]any{"id": id, "code": code, "transaction": transaction}
+	err := c.do(ctx, call{method: "POST", path: "/v1/otp/verify", body: body}, &v)
+	return result(&v, err)
+}
+
 // Get reads an OTP's status.
 func (c *Client) Get(ctx context.Context, id string) (*Otp, error) {
 	var otp Otp

@@ -183,6 +183,39 @@ func TestShouldSendTheCodeAsTypedWhenVerifying(t *testing.T) {
 	}
 }
 
+func TestShouldSendTheMessageFieldsWhenSendingWithBrandLocaleAutofillAndTransaction(t *testing.T) {
+	f := newFakeServer(t)
+	payment := map[string]any{"amount": "42.00", "currency": "EUR", "payee": "ACME Shop"}
+	f.answer(200, map[string]any{"id": otpID, "object": "otp", "status": "pending", "brand": "Acme Shop",
+		"locale": "pt-BR", "transaction": payment})
+	c, _ := testClient(f)
+
+	otp, err := c.Send(context.Background(), &SendParams{To: "+5511987654321", Channel: "sms", Brand: "Acme Shop",
+		Locale: "pt", WebDomain: "shop.example.com",
+		Transaction: &Transaction{Amount: "42.00", Currency: "EUR", Payee: "ACME Shop"}})
+
+	want := `{"to":"+5511987654321","channel":"sms","brand":"Acme Shop","locale":"pt",` +
+		`"web_domain":"shop.example.com","transaction":{"amount":"42.00","currency":"EUR","payee":"ACME Shop"}}`
+	if err != nil || *otp.Locale != "pt-BR" || *otp.Brand != "Acme Shop" || otp.Transaction.Payee != "ACME Shop" ||
+		f.got()[0].Body != want {
+		t.Fatalf("send %v %v %s", otp, err, f.got()[0].Body)
+	}
+}
+
+func TestShouldSendTheTransactionAndReadTheReasonWhenVerifyingABoundCode(t *testing.T) {
+	f := newFakeServer(t)
+	f.answer(200, map[string]any{"id": otpID, "valid": false, "reason": "transaction_mismatch"})
+	c, _ := testClient(f)
+
+	v, err := c.VerifyTransaction(context.Background(), otpID, "492817",
+		Transaction{Amount: "42.01", Currency: "EUR", Payee: "ACME Shop"})
+
+	want := `{"code":"492817","id":"` + otpID + `","transaction":{"amount":"42.01","currency":"EUR","payee":"ACME Shop"}}`
+	if err != nil || v.Valid || v.Reason == nil || *v.Reason != "transaction_mismatch" || f.got()[0].Body != want {
+		t.Fatalf("verify %v %v %s", v, err, f.got()[0].Body)
+	}
+}
+
 func TestShouldRetryWhenAnAttemptTimesOut(t *testing.T) {
 	f := newFakeServer(t)
 	f.hang()

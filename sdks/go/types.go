@@ -28,6 +28,20 @@ type Otp struct {
 	FailedAt          *string           `json:"failed_at"`
 	LockedAt          *string           `json:"locked_at"`
 	CancelledAt       *string           `json:"cancelled_at"`
+	// Brand is the name the message gave; nil for refused sends and OTPs sent before brands.
+	Brand *string `json:"brand"`
+	// Locale is the language the message was written in (en, es, pt-BR…); nil for refused sends and older OTPs.
+	Locale *string `json:"locale"`
+	// Transaction is the payment the code approves, or nil.
+	Transaction *Transaction `json:"transaction"`
+}
+
+// Transaction is a payment a code approves (PSD2 dynamic linking): the amount as a decimal string ("42.00"), an
+// ISO 4217 currency and the payee.
+type Transaction struct {
+	Amount   string `json:"amount"`
+	Currency string `json:"currency"`
+	Payee    string `json:"payee"`
 }
 
 // Verification is the outcome of POST /v1/otp/verify; read Valid.
@@ -38,6 +52,8 @@ type Verification struct {
 	Consumed          bool   `json:"consumed"`
 	Status            string `json:"status"`
 	AttemptsRemaining int    `json:"attempts_remaining"`
+	// Reason is "transaction_mismatch" when the transaction was not the one the code approves; nil otherwise.
+	Reason *string `json:"reason"`
 }
 
 // SendParams is the body of POST /v1/otp/send. Zero values are left out (the API's defaults apply).
@@ -50,6 +66,16 @@ type SendParams struct {
 	Template    string            `json:"template,omitempty"`
 	Metadata    map[string]string `json:"metadata,omitempty"`
 	MaxAttempts int               `json:"max_attempts,omitempty"`
+	// Brand names the message's sender instead of the account's display name (at most 30 characters).
+	Brand string `json:"brand,omitempty"`
+	// Locale is a BCP 47 tag; the nearest written language is used (fr-CA → fr).
+	Locale string `json:"locale,omitempty"`
+	// AppHash is an Android SMS Retriever hash (11 characters): the SMS ends with it. SMS only.
+	AppHash string `json:"app_hash,omitempty"`
+	// WebDomain makes the SMS's last line "@domain #code" (WebOTP, iOS). SMS only.
+	WebDomain string `json:"web_domain,omitempty"`
+	// Transaction binds the code to a payment; VerifyTransaction must then carry the same.
+	Transaction *Transaction `json:"transaction,omitempty"`
 	// IdempotencyKey defaults to a new random key per call, reused by that call's retries.
 	IdempotencyKey string `json:"-"`
 }

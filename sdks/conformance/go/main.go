@@ -151,4 +151,16 @@ func main() {
 	endpoints := must(client.ListWebhookEndpoints(ctx))
 	check(len(endpoints) == 1 && endpoints[0].ID == endpoint.ID, "webhook endpoints listed")
 	check(must(client.DeleteWebhookEndpoint(ctx, endpoint.ID)).Deleted, "webhook endpoint deleted")
+
+	bound := must(client.Send(ctx, &narvark.SendParams{To: "+15005550001", Channel: "sms", Brand: "Acme Pay",
+		Locale: "pt", Transaction: &narvark.Transaction{Amount: "42", Currency: "EUR", Payee: "ACME Shop"}}))
+	check(bound.Locale != nil && *bound.Locale == "pt-BR" && bound.Brand != nil && *bound.Brand == "Acme Pay" &&
+		bound.Transaction != nil && bound.Transaction.Amount == "42.00", "send with brand, locale and transaction",
+		*bound)
+	mismatch := must(client.Verify(ctx, bound.ID, "123456"))
+	check(!mismatch.Valid && mismatch.Reason != nil && *mismatch.Reason == "transaction_mismatch",
+		"verify without the transaction", *mismatch)
+	boundOK := must(client.VerifyTransaction(ctx, bound.ID, "123456",
+		narvark.Transaction{Amount: "42.00", Currency: "EUR", Payee: "ACME Shop"}))
+	check(boundOK.Valid && boundOK.Reason == nil, "verify with the same transaction", *boundOK)
 }

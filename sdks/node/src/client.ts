@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { APIConnectionError, NarvarkError, errorClass } from "./errors.js";
 import type {
-    ListDeliveriesParams, ListParams, Otp, RequestOptions, SendParams, Verification, WebhookDelivery,
-    WebhookEndpoint,
+    ListDeliveriesParams, ListParams, Otp, RequestOptions, SendParams, Verification, VerifyParams,
+    WebhookDelivery, WebhookEndpoint,
 } from "./types.js";
 
 export const DEFAULT_BASE_URL = "http://localhost:8080";
@@ -62,9 +62,13 @@ export class Narvark {
             idempotencyKey: options.idempotencyKey ?? randomUUID(), safe: true });
     }
 
-    /** Checks a code as the user typed it ("492 817" is fine). Read `valid`. Not retried after a lost answer. */
-    verify(id: string, code: string): Promise<Verification> {
-        return this.#request({ method: "POST", path: "/v1/otp/verify", body: { id, code }, safe: false });
+    /**
+     * Checks a code as the user typed it ("492 817" is fine). Read `valid`. Not retried after a lost answer. An OTP
+     * sent for a transaction needs the same `transaction`, or `reason` is "transaction_mismatch".
+     */
+    verify(id: string, code: string, params: VerifyParams = {}): Promise<Verification> {
+        const body = params.transaction === undefined ? { id, code } : { id, code, transaction: params.transaction };
+        return this.#request({ method: "POST", path: "/v1/otp/verify", body, safe: false });
     }
 
     get(id: string): Promise<Otp> {

@@ -2,6 +2,13 @@ export type Channel = "whatsapp" | "sms" | "email" | "voice";
 export type OtpStatus = "pending" | "dispatched" | "delivered" | "read" | "verified" | "expired" | "failed"
     | "locked" | "cancelled" | "refused";
 
+/** The payment a code approves (PSD2 dynamic linking): amount as a decimal string, ISO 4217 currency, payee. */
+export interface Transaction {
+    amount: string;
+    currency: string;
+    payee: string;
+}
+
 export interface Otp {
     id: string;
     object: "otp";
@@ -30,6 +37,12 @@ export interface Otp {
     failed_at: string | null;
     locked_at: string | null;
     cancelled_at: string | null;
+    /** The brand the message gave; null for refused sends and OTPs sent before brands. */
+    brand: string | null;
+    /** The language the message was written in (en, es, pt-BR…); null for refused sends and older OTPs. */
+    locale: string | null;
+    /** The payment the code approves, or null. */
+    transaction: Transaction | null;
     [field: string]: unknown;
 }
 
@@ -40,6 +53,8 @@ export interface Verification {
     consumed: boolean;
     status: OtpStatus;
     attempts_remaining: number;
+    /** "transaction_mismatch" when the transaction was not the one the code approves; null otherwise. */
+    reason: "transaction_mismatch" | null;
 }
 
 export interface SendParams {
@@ -51,6 +66,21 @@ export interface SendParams {
     template?: string;
     metadata?: Record<string, string>;
     max_attempts?: number;
+    /** The name the message gives instead of the account's display name (≤ 30 characters). */
+    brand?: string;
+    /** A BCP 47 tag; the nearest written language is used (fr-CA → fr). */
+    locale?: string;
+    /** Android SMS Retriever hash (11 characters): the SMS ends with it. SMS only. */
+    app_hash?: string;
+    /** WebOTP / iOS domain: the SMS's last line becomes "@domain #code". SMS only. */
+    web_domain?: string;
+    /** The payment the code approves; verify must then carry the same. */
+    transaction?: Transaction;
+}
+
+export interface VerifyParams {
+    /** Required, and equal to the send's, when the OTP was sent for a transaction. */
+    transaction?: Transaction;
 }
 
 export interface ListParams {

@@ -143,6 +143,32 @@ describe("Narvark client", () => {
         assert.deepEqual(JSON.parse(server.requests[0].body), { id: OTP.id, code: "492 817" });
     });
 
+    it("should send the message fields when sending with a brand, locale, autofill and transaction", async () => {
+        server.answer(200, { ...OTP, brand: "Acme Shop", locale: "pt-BR",
+            transaction: { amount: "42.00", currency: "EUR", payee: "ACME Shop" } });
+        const transaction = { amount: "42.00", currency: "EUR", payee: "ACME Shop" };
+
+        const otp = await client.send({ to: "+5511987654321", channel: "sms", brand: "Acme Shop", locale: "pt",
+            app_hash: "FA+9qCX9VSu", transaction });
+
+        assert.equal(otp.locale, "pt-BR");
+        assert.equal(otp.brand, "Acme Shop");
+        assert.deepEqual(otp.transaction, transaction);
+        assert.deepEqual(JSON.parse(server.requests[0].body), { to: "+5511987654321", channel: "sms",
+            brand: "Acme Shop", locale: "pt", app_hash: "FA+9qCX9VSu", transaction });
+    });
+
+    it("should send the transaction and read the reason when verifying a bound code", async () => {
+        server.answer(200, { id: OTP.id, valid: false, reason: "transaction_mismatch", attempts_remaining: 4 });
+        const transaction = { amount: "42.01", currency: "EUR", payee: "ACME Shop" };
+
+        const verification = await client.verify(OTP.id, "492817", { transaction });
+
+        assert.equal(verification.valid, false);
+        assert.equal(verification.reason, "transaction_mismatch");
+        assert.deepEqual(JSON.parse(server.requests[0].body), { id: OTP.id, code: "492817", transaction });
+    });
+
     it("should throw a connection error when the retries run out", async () => {
         server.drop();
         server.drop();

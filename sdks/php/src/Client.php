@@ -71,10 +71,15 @@ final class Client
     }
 
     /**
-     * Sends an OTP. Retries reuse one Idempotency-Key, so a retry never creates a second OTP.
+     * Sends an OTP. Retries reuse one Idempotency-Key, so a retry never creates a second OTP. 'brand' names the
+     * message's sender instead of the account's display name, 'locale' is a BCP 47 tag (the nearest written language
+     * is used), 'app_hash' and 'web_domain' add the SMS autofill line, and 'transaction' binds the code to a payment
+     * (verify must then carry the same).
      *
      * @param array{to: string, channel: string, ttl?: int, fallback?: string|list<string>, code_length?: int,
-     *              template?: string, metadata?: array<string, string>, max_attempts?: int} $params
+     *              template?: string, metadata?: array<string, string>, max_attempts?: int, brand?: string,
+     *              locale?: string, app_hash?: string, web_domain?: string,
+     *              transaction?: array{amount: string, currency: string, payee: string}} $params
      * @return array<string, mixed> the OTP
      */
     public function send(array $params, ?string $idempotencyKey = null): array
@@ -83,13 +88,19 @@ final class Client
     }
 
     /**
-     * Checks a code as the user typed it ("492 817" is fine); read ['valid']. Not retried after a lost answer.
+     * Checks a code as the user typed it ("492 817" is fine); read ['valid']. Not retried after a lost answer. An
+     * OTP sent for a transaction needs the same $transaction, or the answer's ['reason'] is 'transaction_mismatch'.
      *
+     * @param array{amount: string, currency: string, payee: string}|null $transaction
      * @return array<string, mixed>
      */
-    public function verify(string $id, string $code): array
+    public function verify(string $id, string $code, ?array $transaction = null): array
     {
-        return $this->request('POST', '/v1/otp/verify', body: ['id' => $id, 'code' => $code], safe: false);
+        $body = ['id' => $id, 'code' => $code];
+        if ($transaction !== null) {
+            $body['transaction'] = $transaction;
+        }
+        return $this->request('POST', '/v1/otp/verify', body: $body, safe: false);
     }
 
     /** @return array<string, mixed> the OTP */

@@ -196,6 +196,33 @@ final class ClientTest extends TestCase
         $this->assertSame('{"id":"' . self::OTP['id'] . '","code":"492 817"}', $this->server->requests()[0]['body']);
     }
 
+    public function testShouldSendTheMessageFieldsWhenSendingWithBrandLocaleAutofillAndTransaction(): void
+    {
+        $payment = ['amount' => '42.00', 'currency' => 'EUR', 'payee' => 'ACME Shop'];
+        $this->server->answer(200, self::OTP + ['brand' => 'Acme Shop', 'locale' => 'pt-BR', 'transaction' => $payment]);
+
+        $otp = $this->client->send(['to' => '+5511987654321', 'channel' => 'sms', 'brand' => 'Acme Shop',
+            'locale' => 'pt', 'app_hash' => 'FA+9qCX9VSu', 'transaction' => $payment]);
+
+        $this->assertSame('pt-BR', $otp['locale']);
+        $this->assertSame($payment, $otp['transaction']);
+        $this->assertSame(['to' => '+5511987654321', 'channel' => 'sms', 'brand' => 'Acme Shop', 'locale' => 'pt',
+            'app_hash' => 'FA+9qCX9VSu', 'transaction' => $payment],
+            json_decode($this->server->requests()[0]['body'], true));
+    }
+
+    public function testShouldSendTheTransactionAndReadTheReasonWhenVerifyingABoundCode(): void
+    {
+        $payment = ['amount' => '42.01', 'currency' => 'EUR', 'payee' => 'ACME Shop'];
+        $this->server->answer(200, ['id' => self::OTP['id'], 'valid' => false, 'reason' => 'transaction_mismatch']);
+
+        $answer = $this->client->verify(self::OTP['id'], '492817', $payment);
+
+        $this->assertSame('transaction_mismatch', $answer['reason']);
+        $this->assertSame(['id' => self::OTP['id'], 'code' => '492817', 'transaction' => $payment],
+            json_decode($this->server->requests()[0]['body'], true));
+    }
+
     public function testShouldRetryWhenAnAttemptTimesOut(): void
     {
         $this->server->hang();

@@ -64,18 +64,35 @@ class Narvark:
     def send(self, *, to: str, channel: str, ttl: Optional[int] = None,
              fallback: Union[str, Sequence[str], None] = None, code_length: Optional[int] = None,
              template: Optional[str] = None, metadata: Optional[Mapping[str, str]] = None,
-             max_attempts: Optional[int] = None, idempotency_key: Optional[str] = None) -> Json:
-        """Sends an OTP. Retries reuse one Idempotency-Key, so a retry never creates a second OTP."""
+             max_attempts: Optional[int] = None, brand: Optional[str] = None, locale: Optional[str] = None,
+             app_hash: Optional[str] = None, web_domain: Optional[str] = None,
+             transaction: Optional[Mapping[str, str]] = None, idempotency_key: Optional[str] = None) -> Json:
+        """Sends an OTP. Retries reuse one Idempotency-Key, so a retry never creates a second OTP.
+
+        ``brand`` names the message's sender instead of the account's display name; ``locale`` is a BCP 47 tag (the
+        nearest written language is used); ``app_hash`` and ``web_domain`` add the SMS autofill line; ``transaction``
+        (``{"amount": "42.00", "currency": "EUR", "payee": "ACME Shop"}``) binds the code to a payment, and
+        :meth:`verify` must then carry the same.
+        """
         body = _without_none({"to": to, "channel": channel, "ttl": ttl,
                               "fallback": list(fallback) if isinstance(fallback, (list, tuple)) else fallback,
                               "code_length": code_length, "template": template,
                               "metadata": dict(metadata) if metadata is not None else None,
-                              "max_attempts": max_attempts})
+                              "max_attempts": max_attempts, "brand": brand, "locale": locale,
+                              "app_hash": app_hash, "web_domain": web_domain,
+                              "transaction": dict(transaction) if transaction is not None else None})
         return self._request("POST", "/v1/otp/send", body=body, idempotency_key=idempotency_key or _new_key())
 
-    def verify(self, id: str, code: str) -> Json:
-        """Checks a code as the user typed it (``"492 817"`` is fine). Read ``valid`` in the answer."""
-        return self._request("POST", "/v1/otp/verify", body={"id": id, "code": code}, safe=False)
+    def verify(self, id: str, code: str, *, transaction: Optional[Mapping[str, str]] = None) -> Json:
+        """Checks a code as the user typed it (``"492 817"`` is fine). Read ``valid`` in the answer.
+
+        An OTP sent for a transaction needs the same ``transaction``; otherwise the answer is ``valid: False`` with
+        ``reason: "transaction_mismatch"``.
+        """
+        body = {"id": id, "code": code}
+        if transaction is not None:
+            body["transaction"] = dict(transaction)
+        return self._request("POST", "/v1/otp/verify", body=body, safe=False)
 
     def get(self, id: str) -> Json:
         return self._request("GET", "/v1/otp/" + _segment(id))

@@ -132,6 +132,29 @@ class ClientTest(unittest.TestCase):
 
         self.assertEqual(json.loads(self.server.requests[0]["body"]), {"id": OTP["id"], "code": "492 817"})
 
+    def test_should_send_the_message_fields_when_sending_with_brand_locale_autofill_and_transaction(self):
+        payment = {"amount": "42.00", "currency": "EUR", "payee": "ACME Shop"}
+        self.server.answer(200, dict(OTP, brand="Acme Shop", locale="pt-BR", transaction=payment))
+
+        otp = self.client.send(to="+5511987654321", channel="sms", brand="Acme Shop", locale="pt",
+                               web_domain="shop.example.com", transaction=payment)
+
+        self.assertEqual(otp["locale"], "pt-BR")
+        self.assertEqual(otp["transaction"], payment)
+        self.assertEqual(json.loads(self.server.requests[0]["body"]), {
+            "to": "+5511987654321", "channel": "sms", "brand": "Acme Shop", "locale": "pt",
+            "web_domain": "shop.example.com", "transaction": payment})
+
+    def test_should_send_the_transaction_and_read_the_reason_when_verifying_a_bound_code(self):
+        payment = {"amount": "42.01", "currency": "EUR", "payee": "ACME Shop"}
+        self.server.answer(200, {"id": OTP["id"], "valid": False, "reason": "transaction_mismatch"})
+
+        answer = self.client.verify(OTP["id"], "492817", transaction=payment)
+
+        self.assertEqual(answer["reason"], "transaction_mismatch")
+        self.assertEqual(json.loads(self.server.requests[0]["body"]),
+                         {"id": OTP["id"], "code": "492817", "transaction": payment})
+
     def test_should_raise_a_connection_error_when_retries_run_out(self):
         for _ in range(3):
             self.server.drop()

@@ -48,7 +48,9 @@ class OpenApiDocumentTest {
             "com.narvark.gateway.portal.ConsoleController",
             "com.narvark.gateway.portal.ConsoleWebhooksController",
             "com.narvark.gateway.otp.OtpActionsController",
-            "com.narvark.gateway.fraud.FraudGuardController");
+            "com.narvark.gateway.fraud.FraudGuardController",
+            "com.narvark.gateway.message.MessageSettingsController",
+            "com.narvark.gateway.portal.ConsoleMessagesController");
 
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head",
             "patch", "trace");

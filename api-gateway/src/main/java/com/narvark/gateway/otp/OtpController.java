@@ -4,12 +4,16 @@ import com.narvark.gateway.auth.Caller;
 import com.narvark.gateway.error.ApiException;
 import com.narvark.gateway.fraud.GuardPolicies;
 import com.narvark.gateway.idempotency.IdempotentSends;
+import com.narvark.gateway.message.AccountMessages;
 import com.narvark.otp.api.OtpId;
 import com.narvark.otp.api.OtpStatus;
 import com.narvark.otp.api.command.SendOtpCommand;
 import com.narvark.otp.api.command.SendOtpResult;
 import com.narvark.otp.api.command.VerificationResult;
 import com.narvark.otp.api.command.VerifyOtpCommand;
+import com.narvark.otp.api.message.MessageLocales;
+import com.narvark.otp.api.message.MessageOptions;
+import com.narvark.otp.api.message.OtpTransaction;
 import com.narvark.otp.api.query.FindOtpQuery;
 import com.narvark.otp.api.query.OtpStatusView;
 import com.narvark.otp.api.query.OtpTimeline;
@@ -49,15 +53,18 @@ class OtpController {
     private final SecureRandom random;
     private final Clock clock;
     private final GuardPolicies guardPolicies;
+    private final AccountMessages accountMessages;
     private final int maxAttempts;
 
     OtpController(CommandGateway commands, QueryGateway queries, SecureRandom random, Clock clock,
-                  GuardPolicies guardPolicies, @Value("${narvark.otp.max-attempts:5}") int maxAttempts) {
+                  GuardPolicies guardPolicies, AccountMessages accountMessages,
+                  @Value("${narvark.otp.max-attempts:5}") int maxAttempts) {
         this.commands = commands;
         this.queries = queries;
         this.random = random;
         this.clock = clock;
         this.guardPolicies = guardPolicies;
+        this.accountMessages = accountMessages;
         this.maxAttempts = maxAttempts;
     }
 
@@ -73,12 +80,16 @@ class OtpController {
         String otpId = named.orElseGet(() -> OtpId.generate(random));
         Instant now = clock.instant();
         int attempts = request.maxAttempts() == null ? maxAttempts : request.maxAttempts();
+        String country = DestinationParser.countryOf(request.to());
+        MessageOptions message = MessageChoice.of(request, country, accountMessages.of(caller.accountId())
+                .orElse(new AccountMessages.Settings(MessageOptions.UNBRANDED, false, MessageLocales.ENGLISH,
+                        false)));
         SendOtpResult result;
         try {
             result = commands.sendAndWait(new SendOtpCommand(otpId, caller.accountId(), caller.livemode(),
-                    request.to(), DestinationParser.countryOf(request.to()), request.channel(), request.fallback(),
-                    request.codeLength(), request.ttlSeconds(), attempts, request.template(), request.metadata(),
-                    guardPolicies.of(caller.accountId(), caller.livemode()), now));
+                    request.to(), country, request.channel(), request.fallback(), request.codeLength(),
+                    request.ttlSeconds(), attempts, request.template(), request.metadata(),
+                    guardPolicies.of(caller.accountId(), caller.livemode()), now, message, request.transaction()));
         } catch (RuntimeException failure) {
             if (named.isPresent() && IdempotentSends.alreadyCreated(failure)) {
                 // A retry of a send that committed before: its OTP, not a second one.
@@ -94,12 +105,12 @@ class OtpController {
         return OtpJson.of(new OtpStatusView(otpId, caller.accountId(), caller.livemode(), OtpStatus.PENDING,
                 request.to().value(), request.channel(), request.fallback(), List.of(), request.codeLength(), 0,
                 attempts, 1, request.metadata(), new OtpTimeline(now, now.plusSeconds(request.ttlSeconds()),
-                null, null, null, null, null, null, null, now, null, null)));
+                null, null, null, null, null, null, null, now, null, null), message, request.transaction()));
     }
 
     @PostMapping("/verify")
     VerifyJson verify(@AuthenticationPrincipal Caller caller, @RequestBody Map<String, Object> body) {
-        JsonFields fields = new JsonFields(body, "id", "code");
+        JsonFields fields = new JsonFields(body, "id", "code", "transaction");
         String otpId = fields.requiredString("id");
         if (!OtpId.isWellFormed(otpId)) {
             throw ApiException.invalid("id", "id must be an OTP id (otp_…)");
@@ -108,10 +119,11 @@ class OtpController {
         if (!DIGITS.matcher(code).matches()) {
             throw ApiException.invalid("code", "code must be digits, optionally grouped with spaces or dashes");
         }
+        OtpTransaction transaction = TransactionParser.parse(fields).orElse(null);
         try {
             VerificationResult result = commands.sendAndWait(
                     new VerifyOtpCommand(otpId, caller.accountId(), caller.livemode(), code,
-                            guardPolicies.of(caller.accountId(), caller.livemode())));
+                            guardPolicies.of(caller.accountId(), caller.livemode()), transaction));
             return VerifyJson.of(result);
         } catch (RuntimeException e) {
             throw CommandErrors.translate(e);
@@ -128,12 +140,13 @@ class OtpController {
         return view.map(OtpJson::of).orElseThrow(CommandErrors::notFound);
     }
 
+    /** {@code reason} is {@code transaction_mismatch} when the transaction was not the code's; null otherwise. */
     record VerifyJson(String id, String object, boolean valid, boolean consumed, String status,
-                      int attemptsRemaining) {
+                      int attemptsRemaining, String reason) {
 
         static VerifyJson of(VerificationResult result) {
             return new VerifyJson(result.otpId(), "otp_verification", result.valid(), result.consumed(),
-                    result.status().wireName(), result.attemptsRemaining());
+                    result.status().wireName(), result.attemptsRemaining(), result.reason());
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.narvark.gateway.otp;
 
 import com.narvark.otp.api.Channel;
+import com.narvark.otp.api.message.OtpTransaction;
 import com.narvark.otp.api.query.OtpStatusView;
 import com.narvark.otp.api.query.OtpTimeline;
 import java.time.Instant;
@@ -9,14 +10,16 @@ import java.util.Map;
 
 /**
  * The public OTP object (send answer and status). {@code fallback} is the first fallback channel, as in the
- * original contract; {@code fallbacks} is the whole ordered list.
+ * original contract; {@code fallbacks} is the whole ordered list. {@code brand} and {@code locale} are what the
+ * message gave and was written in (null for an OTP refused before any message, or requested before they existed);
+ * {@code transaction} is what the code approves, or null.
  */
 record OtpJson(String id, String object, String status, String to, String channel, String fallback,
                List<String> fallbacks, List<String> channelsTried, int codeLength, int attemptsUsed,
                int attemptsRemaining, int sends, boolean livemode, Map<String, String> metadata,
                Instant createdAt, Instant expiresAt, Instant lastSentAt, Instant dispatchedAt, Instant deliveredAt,
                Instant unconfirmedAt, Instant readAt, Instant verifiedAt, Instant expiredAt, Instant failedAt,
-               Instant lockedAt, Instant cancelledAt) {
+               Instant lockedAt, Instant cancelledAt, String brand, String locale, TransactionJson transaction) {
 
     static OtpJson of(OtpStatusView v) {
         OtpTimeline t = v.timeline();
@@ -25,7 +28,17 @@ record OtpJson(String id, String object, String status, String to, String channe
                 fallbacks.isEmpty() ? null : fallbacks.get(0), fallbacks, names(v.channelsTried()), v.codeLength(),
                 v.attemptsUsed(), v.attemptsRemaining(), v.sends(), v.livemode(), v.metadata(), t.createdAt(),
                 t.expiresAt(), t.lastSentAt(), t.dispatchedAt(), t.deliveredAt(), t.unconfirmedAt(), t.readAt(),
-                t.verifiedAt(), t.expiredAt(), t.failedAt(), t.lockedAt(), t.cancelledAt());
+                t.verifiedAt(), t.expiredAt(), t.failedAt(), t.lockedAt(), t.cancelledAt(),
+                v.message() == null ? null : v.message().brand(), v.message() == null ? null : v.message().locale(),
+                TransactionJson.of(v.transaction()));
+    }
+
+    record TransactionJson(String amount, String currency, String payee) {
+
+        static TransactionJson of(OtpTransaction transaction) {
+            return transaction == null ? null
+                    : new TransactionJson(transaction.amount(), transaction.currency(), transaction.payee());
+        }
     }
 
     private static List<String> names(List<Channel> channels) {

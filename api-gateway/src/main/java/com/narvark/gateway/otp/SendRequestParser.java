@@ -3,6 +3,7 @@ package com.narvark.gateway.otp;
 import com.narvark.gateway.error.ApiException;
 import com.narvark.otp.api.Channel;
 import com.narvark.otp.api.Destination;
+import com.narvark.otp.api.message.OtpTransaction;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,7 @@ final class SendRequestParser {
 
     static SendRequest parse(Map<String, Object> body) {
         JsonFields fields = new JsonFields(body, "to", "channel", "ttl", "fallback", "code_length", "template",
-                "metadata", "max_attempts");
+                "metadata", "max_attempts", "brand", "locale", "app_hash", "web_domain", "transaction");
         Channel channel = channel(fields.requiredString("channel"), "channel");
         Destination to = DestinationParser.parse(fields.requiredString("to"), channel);
         List<Channel> fallback = fallback(fields, channel, to);
@@ -38,7 +39,15 @@ final class SendRequestParser {
         String template = template(fields, channel, fallback);
         Map<String, String> metadata = metadata(fields);
         Integer maxAttempts = fields.optionalInt("max_attempts", 1, 10).orElse(null);
-        return new SendRequest(to, channel, fallback, ttl, codeLength, template, metadata, maxAttempts);
+        MessageRequestParser.MessageFields message = MessageRequestParser.parse(fields, channel, fallback);
+        OtpTransaction transaction = TransactionParser.parse(fields).orElse(null);
+        if (transaction != null && (channel == Channel.WHATSAPP || fallback.contains(Channel.WHATSAPP))) {
+            // PSD2 has the payer see amount and payee; a WhatsApp authentication template cannot show them.
+            throw ApiException.invalid("transaction", "transaction cannot be shown by a WhatsApp authentication "
+                    + "template: use sms, email or voice (channel and fallback)");
+        }
+        return new SendRequest(to, channel, fallback, ttl, codeLength, template, metadata, maxAttempts, message,
+                transaction);
     }
 
     private static Channel channel(String wireName, String param) {

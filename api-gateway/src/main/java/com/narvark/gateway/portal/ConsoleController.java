@@ -4,6 +4,7 @@ import com.narvark.gateway.account.AccountService.IssuedKey;
 import com.narvark.gateway.account.AccountService;
 import com.narvark.gateway.auth.ApiKeyStore.KeyDetails;
 import com.narvark.gateway.auth.ApiKeyStore;
+import com.narvark.gateway.message.AccountMessages;
 import com.narvark.gateway.portal.PortalSessions.Session;
 import com.narvark.otp.api.query.FindUsageQuery;
 import com.narvark.otp.api.query.UsageView;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -31,8 +33,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The account console: keys (create, roll, revoke; a secret shows once, on the page that answers the POST), webhook
- * endpoints, this month's usage and the way to the analytics dashboard. Everything is scoped to the signed-in
- * member's account; a key or endpoint id of another account is simply not found.
+ * endpoints, message settings (brand and default language), this month's usage and the way to the analytics
+ * dashboard. Everything is scoped to the signed-in member's account; a key or endpoint id of another account is
+ * simply not found.
  */
 @Controller
 class ConsoleController {
@@ -44,10 +47,11 @@ class ConsoleController {
     private final PortalAudit audit;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AccountMessages messages;
     private final int defaultPerMinute;
 
     ConsoleController(PortalSessions sessions, AccountService accounts, ApiKeyStore keys, QueryGateway queries,
-                      PortalAudit audit, JdbcClient jdbc, Clock clock,
+                      PortalAudit audit, JdbcClient jdbc, Clock clock, AccountMessages messages,
                       @Value("${narvark.rate-limit.per-minute:1000}") int defaultPerMinute) {
         this.sessions = sessions;
         this.accounts = accounts;
@@ -56,6 +60,7 @@ class ConsoleController {
         this.audit = audit;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.messages = messages;
         this.defaultPerMinute = defaultPerMinute;
     }
 
@@ -75,6 +80,7 @@ class ConsoleController {
                 + "<button type=\"submit\">Sign out</button></form>"
                 + ConsoleKeys.section(keys.detailsOf(accountId), defaultPerMinute, csrf)
                 + ConsoleWebhooks.section(endpoints(accountId), csrf)
+                + ConsoleMessages.section(messages.of(accountId).orElseThrow(), csrf, Map.of(), null)
                 + usageSection(accountId)
                 + "<h2>Analytics</h2><p>Conversion, delivery latency and daily volume per environment: open the "
                 + "<a href=\"/dashboard\">analytics dashboard</a> and sign in with one of your keys.</p>");

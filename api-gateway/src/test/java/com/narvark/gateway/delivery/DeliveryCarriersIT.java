@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.narvark.gateway.support.Api;
 import com.narvark.gateway.support.Await;
+import com.narvark.gateway.support.MessageCodes;
 import com.narvark.gateway.support.TestDatabase;
 import com.narvark.gateway.support.TestSettings;
 import jakarta.mail.internet.MimeMessage;
@@ -138,7 +139,7 @@ class DeliveryCarriersIT {
                 .filter(s -> s.destination().equals("447911100001")).findFirst().orElse(null));
         JsonNode delivered = awaitStatus(otpId, "delivered", Duration.ofSeconds(10));
         assertThat(delivered.get("channels_tried").toString()).isEqualTo("[\"sms\"]");
-        assertThat(verify(otpId, sm.text().replaceAll(".*code is (\\d+).*", "$1"))).isTrue();
+        assertThat(verify(otpId, MessageCodes.in(sm.text()))).isTrue();
     }
 
     @Test
@@ -154,7 +155,7 @@ class DeliveryCarriersIT {
         });
         awaitStatus(otpId, "dispatched", Duration.ofSeconds(10));
         String body = GreenMailUtil.getBody(mail);
-        String code = body.replaceAll("(?s).*code is (\\d+)\\..*", "$1");
+        String code = MessageCodes.in(body);
         assertThat(code).hasSize(6).containsOnlyDigits();
         assertThat(verify(otpId, code)).isTrue();
     }

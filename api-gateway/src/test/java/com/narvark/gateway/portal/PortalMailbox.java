@@ -1,5 +1,6 @@
 package com.narvark.gateway.portal;
 
+import com.narvark.gateway.support.MessageCodes;
 import com.narvark.otp.api.crypto.SecretCipher;
 import com.narvark.otp.api.query.FindSandboxMessagesQuery;
 import com.narvark.otp.api.query.SandboxMessageView;
@@ -65,8 +66,8 @@ final class PortalMailbox implements AutoCloseable {
             List<SandboxMessageView> messages = queries.query(new FindSandboxMessagesQuery(id,
                     SignInController.PORTAL_ACCOUNT), ResponseTypes.multipleInstancesOf(SandboxMessageView.class))
                     .join();
-            return messages.isEmpty() ? Optional.empty() : Optional.of(messages.get(messages.size() - 1).text()
-                    .replaceAll(".*code is ([0-9]+)\\..*", "$1"));
+            return messages.isEmpty() ? Optional.empty()
+                    : Optional.of(MessageCodes.in(messages.get(messages.size() - 1).text()));
         });
     }
 

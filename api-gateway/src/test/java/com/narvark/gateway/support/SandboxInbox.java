@@ -15,6 +15,6 @@ public final class SandboxInbox {
             JsonNode data = api.get("/v1/sandbox/messages?otp_id=" + otpId, liveKey).json().get("data");
             return data.isEmpty() ? null : data.get(data.size() - 1).get("text").asString();
         }, Duration.ofSeconds(10));
-        return text.replaceAll(".*code is ([0-9 ]+?)\\..*", "$1").replace(" ", "");
+        return MessageCodes.in(text);
     }
 }

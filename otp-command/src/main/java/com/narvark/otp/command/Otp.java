@@ -27,8 +27,10 @@ import com.narvark.otp.api.event.OtpResentEvent;
 import com.narvark.otp.api.event.OtpSendRefusedEvent;
 import com.narvark.otp.api.event.OtpVerificationFailedEvent;
 import com.narvark.otp.api.event.OtpVerifiedEvent;
+import com.narvark.otp.api.message.OtpTransaction;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Objects;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
@@ -55,6 +57,8 @@ public class Otp {
     private Destination to;
     private int codeLength;
     private byte[] codeHash;
+    /** The payment the code approves (bound into {@code codeHash}), or null. */
+    private OtpTransaction transaction;
     private int sends;
     private Instant lastSentAt;
     private int maxAttempts;
@@ -75,7 +79,8 @@ public class Otp {
         String deadlineId = deadlineManager.schedule(expiry, EXPIRY_DEADLINE);
         apply(new OtpRequestedEvent(command.otpId(), command.accountId(), command.livemode(), command.to(),
                 command.channel(), command.fallback(), command.codeLength(), command.maxAttempts(), command.template(),
-                command.metadata(), codeHash, encryptedCode, command.requestedAt(), expiry, deadlineId));
+                command.metadata(), codeHash, encryptedCode, command.requestedAt(), expiry, deadlineId,
+                command.message(), command.transaction()));
         if (monitoredTrip != null) {
             apply(new OtpGuardTrippedEvent(command.otpId(), monitoredTrip, false, now));
         }
@@ -104,19 +109,23 @@ public class Otp {
             deadlineManager.cancelSchedule(EXPIRY_DEADLINE, expiryDeadlineId);
             return result(false);
         }
-        if (hasher.matches(otpId, command.code(), codeHash)) {
+        // Another transaction than the code approves fails whatever the code, and says so without telling whether
+        // the code was right; it counts as a wrong attempt, so it cannot be used to probe either.
+        boolean sameTransaction = Objects.equals(transaction, command.transaction());
+        if (sameTransaction && hasher.matches(otpId, command.code(), transaction, codeHash)) {
             apply(new OtpVerifiedEvent(otpId, attemptsUsed + 1, now));
             deadlineManager.cancelSchedule(EXPIRY_DEADLINE, expiryDeadlineId);
             return result(true);
         }
+        String reason = sameTransaction ? null : VerificationResult.TRANSACTION_MISMATCH;
         int used = attemptsUsed + 1;
-        apply(new OtpVerificationFailedEvent(otpId, used, maxAttempts - used, now));
+        apply(new OtpVerificationFailedEvent(otpId, used, maxAttempts - used, now, reason));
         guards.recordFailure(accountId, livemode, to, now);
         if (used >= maxAttempts) {
             apply(new OtpLockedEvent(otpId, now));
             deadlineManager.cancelSchedule(EXPIRY_DEADLINE, expiryDeadlineId);
         }
-        return result(false);
+        return result(false, reason);
     }
 
     /** Sends the code again (a new delivery round); never touches the expiry or the wrong-attempt count. */
@@ -136,7 +145,8 @@ public class Otp {
             return;
         }
         String code = livemode ? generator.generate(codeLength) : TestModeCode.forLength(codeLength);
-        apply(new OtpResentEvent(otpId, sends, hasher.hash(otpId, code), cipher.encrypt(code, otpId), now));
+        apply(new OtpResentEvent(otpId, sends, hasher.hash(otpId, code, transaction), cipher.encrypt(code, otpId),
+                now));
     }
 
     @CommandHandler
@@ -168,6 +178,7 @@ public class Otp {
         to = event.to();
         codeLength = event.codeLength();
         codeHash = event.codeHash();
+        transaction = event.transaction();
         sends = 1;
         lastSentAt = event.requestedAt();
         maxAttempts = event.maxAttempts();
@@ -263,8 +274,12 @@ public class Otp {
     }
 
     private VerificationResult result(boolean valid) {
+        return result(valid, null);
+    }
+
+    private VerificationResult result(boolean valid, String reason) {
         return new VerificationResult(otpId, valid, status == OtpStatus.VERIFIED, status,
-                Math.max(0, maxAttempts - attemptsUsed));
+                Math.max(0, maxAttempts - attemptsUsed), reason);
     }
 
     private void requireOwner(String callerAccountId, boolean callerLivemode) {

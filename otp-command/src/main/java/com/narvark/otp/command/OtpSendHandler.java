@@ -39,7 +39,7 @@ public class OtpSendHandler {
         // Test-environment codes are documented and predictable; they never reach a carrier.
         String code = command.livemode() ? generator.generate(command.codeLength())
                 : TestModeCode.forLength(command.codeLength());
-        repository.newInstance(() -> new Otp(command, hasher.hash(command.otpId(), code),
+        repository.newInstance(() -> new Otp(command, hasher.hash(command.otpId(), code, command.transaction()),
                 cipher.encrypt(code, command.otpId()), deadlines, verdict.reason(), now));
         guards.recordSend(command.otpId(), command, now);
         return SendOtpResult.accepted(command.otpId());

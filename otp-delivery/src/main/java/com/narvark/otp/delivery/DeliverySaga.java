@@ -13,12 +13,14 @@ import com.narvark.otp.api.event.OtpDispatchedEvent;
 import com.narvark.otp.api.event.OtpEndedEvent;
 import com.narvark.otp.api.event.OtpRequestedEvent;
 import com.narvark.otp.api.event.OtpResentEvent;
+import com.narvark.otp.api.message.MessageOptions;
+import com.narvark.otp.api.message.OtpTransaction;
+import com.narvark.otp.delivery.text.MessageTexts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -60,6 +62,9 @@ public class DeliverySaga {
     private String to;
     private List<Channel> channels;
     private String template;
+    /** How the message reads; null in sagas started before messages had options (read as the defaults). */
+    private MessageOptions message;
+    private OtpTransaction transaction;
     private byte[] sealedCode;
     private Instant expiresAt;
     private int attempt;
@@ -84,6 +89,8 @@ public class DeliverySaga {
         channels = new ArrayList<>(List.of(event.channel()));
         channels.addAll(event.fallback());
         template = event.template();
+        message = event.message();
+        transaction = event.transaction();
         sealedCode = event.encryptedCode();
         expiresAt = event.expiresAt();
         startAttempt(0, event.requestedAt(), dispatcher, cipher, deadlines, settings, clock);
@@ -211,9 +218,9 @@ public class DeliverySaga {
         sends++;
         Channel channel = channel();
         String code = cipher.decrypt(sealedCode, otpId);
-        String text = OtpMessageText.render(channel, code, Duration.between(now, expiresAt), Locale.ENGLISH);
+        String text = MessageTexts.render(channel, code, Duration.between(now, expiresAt), message, transaction);
         dispatcher.submit(livemode, new OutboundMessage(otpId, attempt, attempt % channels.size(), accountId,
-                channel, to, code, text, template, expiresAt, attemptDueAt));
+                channel, to, code, text, template, expiresAt, attemptDueAt, message, transaction));
         sentBy = dispatcher.node();
         sentAt = now;
         Duration check = sentBy == null ? settings.sendTimeout() : settings.dispatchCheck();

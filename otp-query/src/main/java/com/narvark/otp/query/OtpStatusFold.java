@@ -65,7 +65,7 @@ final class OtpStatusFold {
         return new OtpStatusView(e.otpId(), e.accountId(), e.livemode(), OtpStatus.PENDING, e.to().value(),
                 e.channel(), e.fallback(), List.of(), e.codeLength(), 0, e.maxAttempts(), 1, e.metadata(),
                 new OtpTimeline(e.requestedAt(), e.expiresAt(), null, null, null, null, null, null, null,
-                        e.requestedAt(), null, null));
+                        e.requestedAt(), null, null), e.message(), e.transaction());
     }
 
     /**
@@ -163,6 +163,7 @@ final class OtpStatusFold {
         return new OtpStatusView(origin.otpId(), origin.accountId(), origin.livemode(), status, origin.to(), channel,
                 origin.fallback(), List.copyOf(tried), origin.codeLength(), used, remaining, sends,
                 origin.metadata(), new OtpTimeline(t.createdAt(), t.expiresAt(), dispatchedAt, deliveredAt, readAt,
-                        verifiedAt, expiredAt, failedAt, lockedAt, lastSentAt, cancelledAt, unconfirmedAt));
+                        verifiedAt, expiredAt, failedAt, lockedAt, lastSentAt, cancelledAt, unconfirmedAt),
+                origin.message(), origin.transaction());
     }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.narvark.otp.api.Channel;
 import com.narvark.otp.api.OtpStatus;
+import com.narvark.otp.api.message.MessageOptions;
+import com.narvark.otp.api.message.OtpTransaction;
 import com.narvark.otp.api.query.OtpStatusView;
 import com.narvark.otp.api.query.OtpTimeline;
 import java.sql.Array;
@@ -56,8 +58,9 @@ class OtpStatusRepository {
                 INSERT INTO otp_status (otp_id, account_id, livemode, status, to_address, channel, fallback,
                     channels_tried, code_length, attempts_used, attempts_remaining, metadata, created_at, expires_at,
                     dispatched_at, delivered_at, read_at, verified_at, expired_at, failed_at, locked_at, sends,
-                    last_sent_at, cancelled_at, unconfirmed_at, last_sequence)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    last_sent_at, cancelled_at, unconfirmed_at, last_sequence, brand, locale, transaction)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                    ?::jsonb)
                 ON CONFLICT (otp_id) DO UPDATE SET status = excluded.status, channel = excluded.channel,
                     channels_tried = excluded.channels_tried, attempts_used = excluded.attempts_used,
                     attempts_remaining = excluded.attempts_remaining, dispatched_at = excluded.dispatched_at,
@@ -73,7 +76,9 @@ class OtpStatusRepository {
                         v.codeLength(), v.attemptsUsed(), v.attemptsRemaining(), json(v.metadata()),
                         ts(t.createdAt()), ts(t.expiresAt()), ts(t.dispatchedAt()), ts(t.deliveredAt()),
                         ts(t.readAt()), ts(t.verifiedAt()), ts(t.expiredAt()), ts(t.failedAt()), ts(t.lockedAt()),
-                        v.sends(), ts(t.lastSentAt()), ts(t.cancelledAt()), ts(t.unconfirmedAt()), sequence)
+                        v.sends(), ts(t.lastSentAt()), ts(t.cancelledAt()), ts(t.unconfirmedAt()), sequence,
+                        v.message() == null ? null : v.message().brand(),
+                        v.message() == null ? null : v.message().locale(), transactionJson(v.transaction()))
                 .update();
     }
 
@@ -91,7 +96,31 @@ class OtpStatusRepository {
                 new OtpTimeline(instant(rs, "created_at"), instant(rs, "expires_at"), instant(rs, "dispatched_at"),
                         instant(rs, "delivered_at"), instant(rs, "read_at"), instant(rs, "verified_at"),
                         instant(rs, "expired_at"), instant(rs, "failed_at"), instant(rs, "locked_at"),
-                        instant(rs, "last_sent_at"), instant(rs, "cancelled_at"), instant(rs, "unconfirmed_at")));
+                        instant(rs, "last_sent_at"), instant(rs, "cancelled_at"), instant(rs, "unconfirmed_at")),
+                message(rs), transaction(rs.getString("transaction")));
+    }
+
+    /** Brand and language only: the autofill lines are part of the text sent, not of the OTP's status. */
+    private static MessageOptions message(ResultSet rs) throws SQLException {
+        String brand = rs.getString("brand");
+        String locale = rs.getString("locale");
+        return brand == null && locale == null ? null : new MessageOptions(brand, locale, null, null);
+    }
+
+    private static String transactionJson(OtpTransaction transaction) {
+        try {
+            return transaction == null ? null : JSON.writeValueAsString(transaction);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("a transaction of three strings always serialises", e);
+        }
+    }
+
+    private static OtpTransaction transaction(String json) {
+        try {
+            return json == null ? null : JSON.readValue(json, OtpTransaction.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("otp_status.transaction is not a transaction", e);
+        }
     }
 
     private static Channel channel(String wireName) {

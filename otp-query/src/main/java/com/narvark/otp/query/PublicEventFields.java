@@ -17,6 +17,7 @@ import com.narvark.otp.api.event.OtpResentEvent;
 import com.narvark.otp.api.event.OtpSendRefusedEvent;
 import com.narvark.otp.api.event.OtpVerificationFailedEvent;
 import com.narvark.otp.api.event.OtpVerifiedEvent;
+import com.narvark.otp.api.message.OtpTransaction;
 import com.narvark.otp.api.query.OtpEventView;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -48,6 +49,9 @@ final class PublicEventFields {
             data.put("max_attempts", e.maxAttempts());
             data.put("template", e.template());
             data.put("metadata", e.metadata());
+            data.put("brand", e.message() == null ? null : e.message().brand());
+            data.put("locale", e.message() == null ? null : e.message().locale());
+            data.put("transaction", transaction(e.transaction()));
             data.put("created_at", e.requestedAt().toString());
             data.put("expires_at", e.expiresAt().toString());
             return "otp.requested";
@@ -80,6 +84,9 @@ final class PublicEventFields {
         } else if (event instanceof OtpVerificationFailedEvent e) {
             data.put("attempts_used", e.attemptsUsed());
             data.put("attempts_remaining", e.attemptsRemaining());
+            if (e.reason() != null) {
+                data.put("reason", e.reason());
+            }
             data.put("attempted_at", e.attemptedAt().toString());
             return "otp.verification_failed";
         } else if (event instanceof OtpLockedEvent e) {
@@ -116,6 +123,18 @@ final class PublicEventFields {
             return "otp.guard_tripped";
         }
         throw new IllegalStateException("no public shape for " + event.getClass().getSimpleName());
+    }
+
+    /** The public shape of a transaction, as the send took it; null when the code approves none. */
+    static Map<String, String> transaction(OtpTransaction transaction) {
+        if (transaction == null) {
+            return null;
+        }
+        Map<String, String> shape = new LinkedHashMap<>();
+        shape.put("amount", transaction.amount());
+        shape.put("currency", transaction.currency());
+        shape.put("payee", transaction.payee());
+        return shape;
     }
 
     private static void attempt(Map<String, Object> data, Channel channel, int attempt) {

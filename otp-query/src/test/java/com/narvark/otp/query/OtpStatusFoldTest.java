@@ -15,6 +15,8 @@ import com.narvark.otp.api.event.OtpLockedEvent;
 import com.narvark.otp.api.event.OtpRequestedEvent;
 import com.narvark.otp.api.event.OtpVerificationFailedEvent;
 import com.narvark.otp.api.event.OtpVerifiedEvent;
+import com.narvark.otp.api.message.MessageOptions;
+import com.narvark.otp.api.message.OtpTransaction;
 import com.narvark.otp.api.query.OtpStatusView;
 import java.time.Instant;
 import java.util.List;
@@ -35,6 +37,27 @@ class OtpStatusFoldTest {
             view = OtpStatusFold.apply(view, event);
         }
         return view;
+    }
+
+    @Test
+    void shouldKeepBrandLocaleAndTransactionWhenLaterEventsFold() {
+        OtpTransaction payment = new OtpTransaction("42.00", "EUR", "ACME Shop");
+        OtpStatusView view = OtpStatusFold.start(new OtpRequestedEvent(ID, "acct", true,
+                new Destination(Destination.Kind.PHONE, "+34612345678"), Channel.SMS, List.of(), 6, 5, null,
+                Map.of(), new byte[32], new byte[40], T0, T0.plusSeconds(300), "d1",
+                new MessageOptions("Acme Shop", "es", null, null), payment));
+        view = OtpStatusFold.apply(view, new OtpVerificationFailedEvent(ID, 1, 4, T0.plusSeconds(5),
+                "transaction_mismatch"));
+        assertThat(view.message().brand()).isEqualTo("Acme Shop");
+        assertThat(view.message().locale()).isEqualTo("es");
+        assertThat(view.transaction()).isEqualTo(payment);
+        assertThat(view.attemptsRemaining()).isEqualTo(4);
+    }
+
+    @Test
+    void shouldHaveNoMessageOptionsWhenTheOtpPredatesThem() {
+        assertThat(fold().message()).isNull();
+        assertThat(fold().transaction()).isNull();
     }
 
     @Test

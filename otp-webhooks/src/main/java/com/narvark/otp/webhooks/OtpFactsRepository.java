@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.narvark.otp.api.event.OtpRequestedEvent;
+import com.narvark.otp.api.message.OtpTransaction;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
@@ -32,11 +33,13 @@ class OtpFactsRepository {
     void save(OtpRequestedEvent event) {
         OtpFacts facts = facts(event);
         jdbc.sql("""
-                INSERT INTO webhook_otps (otp_id, account_id, livemode, to_address, channel, metadata)
-                VALUES (?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (otp_id) DO NOTHING
+                INSERT INTO webhook_otps (otp_id, account_id, livemode, to_address, channel, metadata, brand, locale,
+                    transaction)
+                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb) ON CONFLICT (otp_id) DO NOTHING
                 """)
                 .params(facts.otpId(), facts.accountId(), facts.livemode(), facts.to(), facts.channel(),
-                        write(facts.metadata()))
+                        write(facts.metadata()), facts.brand(), facts.locale(),
+                        facts.transaction() == null ? null : write(facts.transaction()))
                 .update();
     }
 
@@ -44,7 +47,8 @@ class OtpFactsRepository {
         return jdbc.sql("SELECT * FROM webhook_otps WHERE otp_id = ?").param(otpId)
                 .query((rs, row) -> new OtpFacts(rs.getString("otp_id"), rs.getString("account_id"),
                         rs.getBoolean("livemode"), rs.getString("to_address"), rs.getString("channel"),
-                        read(rs.getString("metadata"))))
+                        read(rs.getString("metadata")), rs.getString("brand"), rs.getString("locale"),
+                        rs.getString("transaction") == null ? null : read(rs.getString("transaction"))))
                 .optional()
                 .or(() -> fromEventStore(otpId));
     }
@@ -56,8 +60,12 @@ class OtpFactsRepository {
     }
 
     private static OtpFacts facts(OtpRequestedEvent e) {
+        OtpTransaction transaction = e.transaction();
         return new OtpFacts(e.otpId(), e.accountId(), e.livemode(), e.to().value(), e.channel().wireName(),
-                e.metadata() == null ? Map.of() : e.metadata());
+                e.metadata() == null ? Map.of() : e.metadata(), e.message() == null ? null : e.message().brand(),
+                e.message() == null ? null : e.message().locale(), transaction == null ? null
+                        : Map.of("amount", transaction.amount(), "currency", transaction.currency(),
+                                "payee", transaction.payee()));
     }
 
     private static String write(Map<String, String> metadata) {
@@ -72,7 +80,7 @@ class OtpFactsRepository {
         try {
             return JSON.readValue(json, METADATA);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("webhook_otps.metadata is not a JSON object of strings", e);
+            throw new IllegalStateException("webhook_otps holds a JSON value that is not an object of strings", e);
         }
     }
 }

@@ -34,6 +34,9 @@ final class WebhookPayloads {
         data.put("channel", channel == null ? otp.channel() : channel);
         data.put("to", otp.to());
         data.put("metadata", otp.metadata());
+        data.put("locale", otp.locale());
+        data.put("brand", otp.brand());
+        data.put("transaction", otp.transaction() == null ? null : transaction(otp.transaction()));
         data.putAll(details);
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("id", eventId);
@@ -48,5 +51,14 @@ final class WebhookPayloads {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a payload of strings, numbers and maps always serialises", e);
         }
+    }
+
+    /** Always amount, currency, payee in that order, whatever order the facts were read back in. */
+    private static Map<String, String> transaction(Map<String, String> facts) {
+        Map<String, String> ordered = new LinkedHashMap<>();
+        ordered.put("amount", facts.get("amount"));
+        ordered.put("currency", facts.get("currency"));
+        ordered.put("payee", facts.get("payee"));
+        return ordered;
     }
 }

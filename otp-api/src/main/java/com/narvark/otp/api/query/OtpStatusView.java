@@ -2,15 +2,26 @@ package com.narvark.otp.api.query;
 
 import com.narvark.otp.api.Channel;
 import com.narvark.otp.api.OtpStatus;
+import com.narvark.otp.api.message.MessageOptions;
+import com.narvark.otp.api.message.OtpTransaction;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The public status of an OTP, kept long after it ended. Times are null until the step happened; {@code sends}
- * counts the first send and every resend.
+ * counts the first send and every resend. {@code message} is how its message reads (null for an OTP refused before
+ * any message, or stored before messages had options); {@code transaction} the payment its code approves, if any.
  */
 public record OtpStatusView(String otpId, String accountId, boolean livemode, OtpStatus status, String to,
                             Channel channel, List<Channel> fallback, List<Channel> channelsTried, int codeLength,
                             int attemptsUsed, int attemptsRemaining, int sends, Map<String, String> metadata,
-                            OtpTimeline timeline) {
+                            OtpTimeline timeline, MessageOptions message, OtpTransaction transaction) {
+
+    public OtpStatusView(String otpId, String accountId, boolean livemode, OtpStatus status, String to,
+                         Channel channel, List<Channel> fallback, List<Channel> channelsTried, int codeLength,
+                         int attemptsUsed, int attemptsRemaining, int sends, Map<String, String> metadata,
+                         OtpTimeline timeline) {
+        this(otpId, accountId, livemode, status, to, channel, fallback, channelsTried, codeLength, attemptsUsed,
+                attemptsRemaining, sends, metadata, timeline, null, null);
+    }
 }

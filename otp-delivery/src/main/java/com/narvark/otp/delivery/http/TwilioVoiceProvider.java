@@ -4,6 +4,7 @@ import com.narvark.otp.api.Channel;
 import com.narvark.otp.delivery.CarrierAcceptance;
 import com.narvark.otp.delivery.ChannelProvider;
 import com.narvark.otp.delivery.OutboundMessage;
+import com.narvark.otp.delivery.text.MessageBundle;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Voice calls through a Twilio-compatible Calls resource. The TwiML reads the voice text, which spells the code
- * digit by digit and repeats it; a completed call counts as delivered.
+ * digit by digit and repeats it, in the OTP's language; a completed call counts as delivered.
  */
 @Component
 class TwilioVoiceProvider implements ChannelProvider {
@@ -39,15 +40,16 @@ class TwilioVoiceProvider implements ChannelProvider {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("To", message.to());
         form.put("From", settings.from());
-        form.put("Twiml", twiml(message.text()));
+        form.put("Twiml", twiml(message.text(),
+                MessageBundle.of(message.message().localeOrDefault()).voiceLanguage()));
         form.put("StatusCallback", callbacks.twilioStatusCallback());
         form.put("StatusCallbackEvent", "completed");
         return CarrierAcceptance.accepted(TwilioSmsProvider.post(settings, "/Calls.json", form,
                 message.reference()));
     }
 
-    static String twiml(String text) {
+    static String twiml(String text, String language) {
         String escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-        return "<Response><Say language=\"en-US\">" + escaped + "</Say><Pause length=\"1\"/></Response>";
+        return "<Response><Say language=\"" + language + "\">" + escaped + "</Say><Pause length=\"1\"/></Response>";
     }
 }

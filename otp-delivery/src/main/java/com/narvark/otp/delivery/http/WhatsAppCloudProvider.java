@@ -3,7 +3,9 @@ package com.narvark.otp.delivery.http;
 import com.narvark.otp.api.Channel;
 import com.narvark.otp.delivery.CarrierAcceptance;
 import com.narvark.otp.delivery.ChannelProvider;
+import com.narvark.otp.api.message.MessageLocales;
 import com.narvark.otp.delivery.OutboundMessage;
+import com.narvark.otp.delivery.text.MessageBundle;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.util.List;
@@ -46,7 +48,7 @@ class WhatsAppCloudProvider implements ChannelProvider {
                 "biz_opaque_callback_data", message.reference(),
                 "template", Map.of(
                         "name", message.template(),
-                        "language", Map.of("code", settings.templateLanguage()),
+                        "language", Map.of("code", templateLanguage(message)),
                         "components", List.of(
                                 Map.of("type", "body", "parameters", List.of(codeParameter)),
                                 Map.of("type", "button", "sub_type", "url", "index", "0",
@@ -60,5 +62,15 @@ class WhatsAppCloudProvider implements ChannelProvider {
                         error -> "whatsapp_" + error.path("error").path("code").asText("refused"))
                 .path("messages").path(0).path("id").asText();
         return CarrierAcceptance.accepted(id);
+    }
+
+    /**
+     * The template version in the OTP's language (Meta keeps one per language under the same name). English keeps
+     * the configured code, as before languages: an account may have approved its template as en or en_GB.
+     */
+    private String templateLanguage(OutboundMessage message) {
+        String locale = message.message().localeOrDefault();
+        return MessageLocales.ENGLISH.equals(locale) ? settings.templateLanguage()
+                : MessageBundle.of(locale).whatsappLanguage();
     }
 }

@@ -5,6 +5,8 @@ import com.narvark.otp.delivery.CarrierAcceptance;
 import com.narvark.otp.delivery.CarrierRefusedException;
 import com.narvark.otp.delivery.ChannelProvider;
 import com.narvark.otp.delivery.OutboundMessage;
+import com.narvark.otp.delivery.text.EmailContent;
+import com.narvark.otp.delivery.text.MessageTexts;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -24,7 +26,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Email over SMTP with Jakarta Mail: a multipart/alternative message (plain text and HTML) with the code and its
- * expiry. SMTP gives no delivery receipts, so an email OTP stays {@code dispatched} once the server accepted it.
+ * expiry, in the OTP's language and naming its brand. SMTP gives no delivery receipts, so an email OTP stays {@code dispatched} once the server accepted it.
  */
 @Component
 class SmtpEmailProvider implements ChannelProvider {
@@ -53,13 +55,18 @@ class SmtpEmailProvider implements ChannelProvider {
         MimeMessage mime = new MimeMessage(session);
         mime.setFrom(new InternetAddress(settings.from()));
         mime.setRecipient(Message.RecipientType.TO, new InternetAddress(message.to()));
-        mime.setSubject(settings.subject().replace("{code}", message.code()), StandardCharsets.UTF_8.name());
+        EmailContent email = MessageTexts.email(message.code(), Duration.between(clock.instant(),
+                message.expiresAt()), message.message(), message.transaction());
+        // A configured subject overrides the language's own (it predates languages); by default there is none.
+        String subject = settings.subject().isBlank() ? email.subject()
+                : settings.subject().replace("{code}", message.code());
+        mime.setSubject(subject, StandardCharsets.UTF_8.name());
+        mime.setHeader("Content-Language", message.message().localeOrDefault());
         // Threading on the reference makes a resent attempt recognisable as the same message.
         mime.setHeader("X-Narvark-Reference", message.reference());
         MimeMultipart alternative = new MimeMultipart("alternative");
-        alternative.addBodyPart(part(message.text(), "plain"));
-        alternative.addBodyPart(part(EmailHtml.render(message.code(),
-                Duration.between(clock.instant(), message.expiresAt())), "html"));
+        alternative.addBodyPart(part(email.text(), "plain"));
+        alternative.addBodyPart(part(email.html(), "html"));
         mime.setContent(alternative);
         mime.saveChanges();
         try (Transport transport = session.getTransport("smtp")) {

@@ -54,7 +54,7 @@ class HttpCarriersTest {
                         "AC123:tok".getBytes())))
                 .withHeader("I-Twilio-Idempotency-Token", equalTo("otp_0123456789abcdefghjkmnpqrs:1"))
                 .withRequestBody(containing("To=%2B447911123456"))
-                .withRequestBody(containing("Body=Your+verification+code+is+492817"))
+                .withRequestBody(containing("Body=492817+is+your+Narvark+verification+code"))
                 .withRequestBody(containing("StatusCallback=https%3A%2F%2Fotp.example.com%2Fcallbacks%2Ftwilio")));
     }
 
@@ -90,8 +90,8 @@ class HttpCarriersTest {
                 .carrierMessageId();
 
         assertThat(sid).isEqualTo("CA7");
-        String twiml = "<Response><Say language=\"en-US\">Your verification code is 4 9 2 8 1 7. Again, your code is "
-                + "4 9 2 8 1 7.</Say><Pause length=\"1\"/></Response>";
+        String twiml = "<Response><Say language=\"en-US\">Your Narvark verification code is 4 9 2 8 1 7. "
+                + "Again, your code is 4 9 2 8 1 7.</Say><Pause length=\"1\"/></Response>";
         CARRIER.verify(postRequestedFor(urlEqualTo(CALLS))
                 .withRequestBody(containing("Twiml=" + java.net.URLEncoder.encode(twiml,
                         java.nio.charset.StandardCharsets.UTF_8)))

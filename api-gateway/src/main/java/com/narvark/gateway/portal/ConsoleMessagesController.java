@@ -1,0 +1,57 @@
+package com.narvark.gateway.portal;
+
+import com.narvark.gateway.message.AccountMessages;
+import com.narvark.gateway.message.BrandName;
+import com.narvark.gateway.portal.PortalSessions.Session;
+import com.narvark.otp.api.message.MessageLocales;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Saves the console's message settings; a refused display name shows the form again with its error. */
+@Controller
+class ConsoleMessagesController {
+
+    private final PortalSessions sessions;
+    private final AccountMessages messages;
+    private final PortalAudit audit;
+
+    ConsoleMessagesController(PortalSessions sessions, AccountMessages messages, PortalAudit audit) {
+        this.sessions = sessions;
+        this.messages = messages;
+        this.audit = audit;
+    }
+
+    @PostMapping("/portal/console/messages")
+    ResponseEntity<String> save(HttpServletRequest request, HttpServletResponse response,
+                                @RequestParam(name = "csrf", required = false) String csrf,
+                                @RequestParam(name = "display_name", required = false) String displayName,
+                                @RequestParam(name = "default_locale", required = false) String locale) {
+        Optional<Session> member = sessions.current(request, "member");
+        if (member.isEmpty() || !sessions.validCsrf(request, csrf)) {
+            return PortalPages.forbidden();
+        }
+        String accountId = member.get().accountId();
+        Optional<String> brand = BrandName.valid(displayName == null ? null : displayName.strip(),
+                BrandName.MAX_BRAND);
+        if (brand.isEmpty() || !MessageLocales.SUPPORTED.contains(locale)) {
+            Map<String, String> errors = brand.isEmpty()
+                    ? Map.of("display_name", "Enter 1 to 30 letters, digits, single spaces or . , ' & ! ? ( ) - + / "
+                            + ": _")
+                    : Map.of("default_locale", "Choose one of the listed languages");
+            String token = sessions.csrfToken(sessions.browser(request, response));
+            return Html.page(HttpStatus.BAD_REQUEST, "Message settings", ConsoleMessages.section(
+                    messages.of(accountId).orElseThrow(), token, errors, displayName)
+                    + "<p><a href=\"/portal/console\">Back to the console</a></p>");
+        }
+        messages.update(accountId, brand.get(), locale);
+        audit.record(member.get().actor(), "message_settings_changed", accountId, brand.get() + ", " + locale);
+        return Html.redirect("/portal/console#messages");
+    }
+}

@@ -1,0 +1,76 @@
+package com.narvark.otp.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.narvark.otp.api.Channel;
+import com.narvark.otp.api.Destination;
+import com.narvark.otp.api.crypto.SecretCipher;
+import com.narvark.otp.api.event.OtpDeliveryFailedEvent;
+import com.narvark.otp.api.event.OtpRequestedEvent;
+import com.narvark.otp.api.message.MessageOptions;
+import com.narvark.otp.api.message.OtpTransaction;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.test.saga.SagaTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.env.StandardEnvironment;
+
+/** The saga writes every attempt's text from the OTP's message options, the fallback's too. */
+class DeliverySagaMessageTest {
+
+    private static final String ID = "otp_0123456789abcdefghjkmnpqrs";
+    private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
+    private static final SecretCipher CIPHER = new SecretCipher(new byte[32], new SecureRandom());
+    private static final MessageOptions SPANISH = new MessageOptions("Acme Shop", "es", null, "shop.example.com");
+    private static final OtpTransaction PAYMENT = new OtpTransaction("42.00", "EUR", "ACME Shop");
+
+    private final List<OutboundMessage> sent = new ArrayList<>();
+    private final SagaTestFixture<DeliverySaga> fixture = new SagaTestFixture<>(DeliverySaga.class);
+
+    @BeforeEach
+    void collaborators() {
+        fixture.registerResource((CarrierDispatch) (livemode, message) -> sent.add(message));
+        fixture.registerResource(CIPHER);
+        fixture.registerResource(new DeliverySettings(new StandardEnvironment()));
+        fixture.registerResource(Clock.fixed(T0, ZoneOffset.UTC));
+        fixture.registerResource(new DeliveryMetrics(new SimpleMeterRegistry()));
+        fixture.registerCommandGateway(CommandGateway.class);
+    }
+
+    @Test
+    void shouldWriteEveryAttemptInTheOtpsLanguageWhenTheMessageHasOptions() {
+        OtpRequestedEvent requested = new OtpRequestedEvent(ID, "acct", true,
+                new Destination(Destination.Kind.PHONE, "+34612345678"), Channel.SMS, List.of(Channel.VOICE), 6, 5,
+                null, Map.of(), new byte[32], CIPHER.encrypt("492817", ID), T0, T0.plusSeconds(300), "d1", SPANISH,
+                PAYMENT);
+
+        fixture.givenAPublished(requested)
+                .whenPublishingA(new OtpDeliveryFailedEvent(ID, Channel.SMS, 0, "undeliverable", T0));
+
+        assertThat(sent).hasSize(2);
+        assertThat(sent.get(0).text()).isEqualTo("492817 es tu código de Acme Shop para aprobar el pago de 42,00 € a "
+                + "ACME Shop. Caduca en 5 minutos. No lo compartas con nadie.\n\n@shop.example.com #492817");
+        assertThat(sent.get(1).text()).startsWith("Tu código de Acme Shop para aprobar el pago de 42,00 € a ACME Shop "
+                + "es 4 9 2 8 1 7.");
+        assertThat(sent.get(1).message()).isEqualTo(SPANISH);
+        assertThat(sent.get(1).transaction()).isEqualTo(PAYMENT);
+    }
+
+    @Test
+    void shouldWriteEnglishUnbrandedWhenTheOtpPredatesMessageOptions() {
+        fixture.givenNoPriorActivity().whenPublishingA(new OtpRequestedEvent(ID, "acct", true,
+                new Destination(Destination.Kind.PHONE, "+447911123456"), Channel.SMS, List.of(), 6, 5, null,
+                Map.of(), new byte[32], CIPHER.encrypt("492817", ID), T0, T0.plusSeconds(300), "d1"));
+
+        assertThat(sent).singleElement().extracting(OutboundMessage::text).asString()
+                .startsWith("492817 is your Narvark verification code.");
+    }
+}
