@@ -25,6 +25,8 @@ class SmppConnection {
     private static final Logger LOG = LoggerFactory.getLogger(SmppConnection.class);
     // An OTP waits on this: an SMSC back from a restart is bound again within 5 s, at one bind attempt per 5 s at most.
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    private static final int PDU_THREADS = 16;
+    private static final int PDU_QUEUE = 2_000;
 
     private final SmppSettings settings;
     private final SmppReceiptListener listener;
@@ -82,6 +84,11 @@ class SmppConnection {
 
     private void bind() throws IOException {
         SMPPSession fresh = new SMPPSession();
+        // Every incoming PDU, submit_sm_resp included, waits for one of these threads, and a receipt (deliver_sm)
+        // holds one while it is recorded in the database: with jSMPP's 3, receipts under load delayed the carrier's
+        // answers to our submits by seconds (the attempt then timed out and was sent twice).
+        fresh.setPduProcessorDegree(PDU_THREADS);
+        fresh.setQueueCapacity(PDU_QUEUE);
         fresh.setMessageReceiverListener(listener);
         fresh.setTransactionTimer(settings.responseTimeoutMs());
         fresh.setEnquireLinkTimer(30_000);
