@@ -6,7 +6,7 @@
 # Runs its own PostgreSQL cluster in bench/target/faults-pg (port BENCH_FAULTS_PGPORT, 55432), so restarting it
 # disturbs nothing else on the machine; needs PostgreSQL's server binaries (Debian: apt-get install postgresql).
 # Two gateway nodes (ports 18181, 18182) share it; the suite plays the SMSC (12776) and the webhook receiver (18190).
-# BENCH_REBUILD=1 rebuilds the gateway jar; BENCH_NO_FLOCK=1 builds without /tmp/narvark-maven.lock.
+# BENCH_REBUILD=1 rebuilds the gateway jar; BENCH_JAR runs another one (e.g. an older build, for a before/after); BENCH_NO_FLOCK=1 builds without /tmp/narvark-maven.lock.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,8 +34,8 @@ pg_ctl_faults -o "-p $PGPORT_FAULTS -k /tmp -c listen_addresses=127.0.0.1 -c max
 trap 'pg_ctl_faults -m immediate stop >/dev/null 2>&1 || true' EXIT
 psql -q -h 127.0.0.1 -p "$PGPORT_FAULTS" -U postgres -d postgres -c "CREATE DATABASE narvark_faults"
 
-JAR="$(ls api-gateway/target/api-gateway-*.jar 2>/dev/null | grep -v plain | head -n 1 || true)"
-if [ -z "$JAR" ] || [ "${BENCH_REBUILD:-0}" = 1 ]; then
+JAR="${BENCH_JAR:-$(ls api-gateway/target/api-gateway-*.jar 2>/dev/null | grep -v plain | head -n 1 || true)}"
+if [ -z "$JAR" ] || { [ "${BENCH_REBUILD:-0}" = 1 ] && [ -z "${BENCH_JAR:-}" ]; }; then
     echo "Building the gateway jar"
     # Spring Boot's repackage keeps a jar it finds already repackaged: remove it, or the build changes nothing.
     rm -f api-gateway/target/api-gateway-*.jar api-gateway/target/api-gateway-*.jar.original

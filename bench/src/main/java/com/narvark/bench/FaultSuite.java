@@ -73,7 +73,7 @@ public final class FaultSuite {
         String key = setUp(new Api(a.baseUrl()), hooks);
         client = new FaultClient(List.of(a.baseUrl(), b.baseUrl()), key);
         warmUp(number("warmup-seconds", 20));
-        Thread load = new Thread(() -> load(number("rate", 30)), "fault-load");
+        Thread load = new Thread(() -> load(number("rate", 15)), "fault-load");
         load.start();
         try {
             phase(seconds / 2, "steady", () -> { });
@@ -151,7 +151,7 @@ public final class FaultSuite {
     /** A cold JVM spends its first seconds compiling: a third of the rate, not reported, then a pause. */
     private void warmUp(int seconds) throws InterruptedException {
         phase = "warmup";
-        int rate = Math.max(1, number("rate", 30) / 3);
+        int rate = Math.max(1, number("rate", 15) / 3);
         for (int i = 0; i < seconds * rate; i++) {
             send();
             Thread.sleep(1_000 / rate);
