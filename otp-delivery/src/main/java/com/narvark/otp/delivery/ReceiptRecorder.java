@@ -63,9 +63,9 @@ public class ReceiptRecorder implements Receipts, DisposableBean {
     }
 
     @Override
-    public void failed(String provider, String carrierMessageId, String reason) {
-        apply(provider, carrierMessageId,
-                a -> new RecordOtpDeliveryFailedCommand(a.otpId(), a.channel(), a.attempt(), reason), 0);
+    public void failed(String provider, String carrierMessageId, CarrierFailure failure) {
+        apply(provider, carrierMessageId, a -> new RecordOtpDeliveryFailedCommand(a.otpId(), a.channel(),
+                a.attempt(), failure.wireName(), failure.carrierError()), 0);
     }
 
     /** Errors of the first try reach the caller (an SMSC then redelivers the receipt); later tries log them. */

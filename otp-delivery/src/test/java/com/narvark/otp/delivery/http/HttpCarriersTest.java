@@ -13,6 +13,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.narvark.otp.api.Channel;
+import com.narvark.otp.api.FailureReason;
+import com.narvark.otp.delivery.CarrierFailure;
 import com.narvark.otp.delivery.CarrierRefusedException;
 import com.narvark.otp.delivery.Messages;
 import java.io.IOException;
@@ -64,7 +66,8 @@ class HttpCarriersTest {
                 .withBody("{\"code\":21211,\"message\":\"The 'To' number is not a valid phone number.\"}")));
         assertThatThrownBy(() -> new TwilioSmsProvider(twilio(), CALLBACKS).send(Messages.message(Channel.SMS, "+447911123456",
                 0))).isInstanceOfSatisfying(CarrierRefusedException.class,
-                        e -> assertThat(e.reason()).isEqualTo("twilio_21211"));
+                        e -> assertThat(e.failure()).isEqualTo(new CarrierFailure(FailureReason.INVALID_DESTINATION,
+                                "twilio:21211")));
     }
 
     @Test
@@ -79,7 +82,7 @@ class HttpCarriersTest {
         TwilioSettings unreachable = new TwilioSettings("http://127.0.0.1:1", "AC123", "", "");
         assertThatThrownBy(() -> new TwilioSmsProvider(unreachable, CALLBACKS).send(Messages.message(Channel.SMS,
                 "+447911123456", 0))).isInstanceOfSatisfying(CarrierRefusedException.class,
-                        e -> assertThat(e.reason()).isEqualTo("carrier_unreachable"));
+                        e -> assertThat(e.reason()).isEqualTo("carrier_unavailable"));
     }
 
     @Test
@@ -125,6 +128,7 @@ class HttpCarriersTest {
                 "{\"error\":{\"message\":\"(#132001) Template name does not exist\",\"code\":132001}}")));
         assertThatThrownBy(() -> new WhatsAppCloudProvider(whatsApp()).send(Messages.message(Channel.WHATSAPP,
                 "+447911123456", 0))).isInstanceOfSatisfying(CarrierRefusedException.class,
-                        e -> assertThat(e.reason()).isEqualTo("whatsapp_132001"));
+                        e -> assertThat(e.failure()).isEqualTo(new CarrierFailure(FailureReason.CONTENT_REJECTED,
+                                "whatsapp:132001")));
     }
 }
