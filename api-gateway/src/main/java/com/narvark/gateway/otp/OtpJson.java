@@ -9,14 +9,17 @@ import java.util.Map;
 
 /**
  * The public OTP object (send answer and status). {@code fallback} is the first fallback channel, as in the
- * original contract; {@code fallbacks} is the whole ordered list.
+ * original contract; {@code fallbacks} is the whole ordered list. {@code failureReason} and {@code carrierError} say
+ * why a failed OTP failed; {@code parts} counts the carrier messages sent (a long SMS is several);
+ * {@code deliveryAttempts} is each attempt's carrier outcome.
  */
 record OtpJson(String id, String object, String status, String to, String channel, String fallback,
                List<String> fallbacks, List<String> channelsTried, int codeLength, int attemptsUsed,
                int attemptsRemaining, int sends, boolean livemode, Map<String, String> metadata,
                Instant createdAt, Instant expiresAt, Instant lastSentAt, Instant dispatchedAt, Instant deliveredAt,
                Instant unconfirmedAt, Instant readAt, Instant verifiedAt, Instant expiredAt, Instant failedAt,
-               Instant lockedAt, Instant cancelledAt) {
+               Instant lockedAt, Instant cancelledAt, String failureReason, String carrierError, int parts,
+               List<DeliveryAttemptJson> deliveryAttempts) {
 
     static OtpJson of(OtpStatusView v) {
         OtpTimeline t = v.timeline();
@@ -25,7 +28,9 @@ record OtpJson(String id, String object, String status, String to, String channe
                 fallbacks.isEmpty() ? null : fallbacks.get(0), fallbacks, names(v.channelsTried()), v.codeLength(),
                 v.attemptsUsed(), v.attemptsRemaining(), v.sends(), v.livemode(), v.metadata(), t.createdAt(),
                 t.expiresAt(), t.lastSentAt(), t.dispatchedAt(), t.deliveredAt(), t.unconfirmedAt(), t.readAt(),
-                t.verifiedAt(), t.expiredAt(), t.failedAt(), t.lockedAt(), t.cancelledAt());
+                t.verifiedAt(), t.expiredAt(), t.failedAt(), t.lockedAt(), t.cancelledAt(),
+                v.delivery().failureReason(), v.delivery().carrierError(), v.delivery().parts(),
+                v.delivery().attempts().stream().map(DeliveryAttemptJson::of).toList());
     }
 
     private static List<String> names(List<Channel> channels) {

@@ -39,6 +39,7 @@ final class OtpStatusFold {
     private int sends;
     private Instant dispatchedAt, deliveredAt, readAt, verifiedAt, expiredAt, failedAt, lockedAt;
     private Instant lastSentAt, cancelledAt, unconfirmedAt;
+    private final DeliveryReportFold delivery;
 
     private OtpStatusFold(OtpStatusView view) {
         origin = view;
@@ -59,6 +60,7 @@ final class OtpStatusFold {
         lastSentAt = t.lastSentAt();
         cancelledAt = t.cancelledAt();
         unconfirmedAt = t.unconfirmedAt();
+        delivery = new DeliveryReportFold(view.delivery());
     }
 
     static OtpStatusView start(OtpRequestedEvent e) {
@@ -97,6 +99,7 @@ final class OtpStatusFold {
     }
 
     private void on(OtpEvent event) {
+        delivery.on(event);
         if (event instanceof OtpDispatchedEvent e) {
             advance(OtpStatus.DISPATCHED);
             channel = e.channel();
@@ -163,6 +166,7 @@ final class OtpStatusFold {
         return new OtpStatusView(origin.otpId(), origin.accountId(), origin.livemode(), status, origin.to(), channel,
                 origin.fallback(), List.copyOf(tried), origin.codeLength(), used, remaining, sends,
                 origin.metadata(), new OtpTimeline(t.createdAt(), t.expiresAt(), dispatchedAt, deliveredAt, readAt,
-                        verifiedAt, expiredAt, failedAt, lockedAt, lastSentAt, cancelledAt, unconfirmedAt));
+                        verifiedAt, expiredAt, failedAt, lockedAt, lastSentAt, cancelledAt, unconfirmedAt),
+                delivery.toReport());
     }
 }
