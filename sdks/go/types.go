@@ -28,6 +28,27 @@ type Otp struct {
 	FailedAt          *string           `json:"failed_at"`
 	LockedAt          *string           `json:"locked_at"`
 	CancelledAt       *string           `json:"cancelled_at"`
+	// FailureReason says why a failed OTP failed (its last failed attempt's reason); nil otherwise.
+	FailureReason *string `json:"failure_reason"`
+	// CarrierError is the carrier's own code beside FailureReason, "provider:code" (e.g. "smpp:0x0000000B").
+	CarrierError *string `json:"carrier_error"`
+	// Parts counts the carrier messages of every dispatch: a long SMS is several concatenated parts.
+	Parts            int               `json:"parts"`
+	DeliveryAttempts []DeliveryAttempt `json:"delivery_attempts"`
+}
+
+// DeliveryAttempt is one delivery attempt of an OTP (0 = the primary channel) and what its carrier reported.
+type DeliveryAttempt struct {
+	Attempt int    `json:"attempt"`
+	Channel string `json:"channel"`
+	// Status is dispatched, delivered, read, unconfirmed or failed.
+	Status string `json:"status"`
+	// Parts is how many carrier messages the attempt went out as (0 if it was never dispatched).
+	Parts int `json:"parts"`
+	// Encoding is the SMS alphabet, "gsm7" or "ucs2"; nil on other channels.
+	Encoding      *string `json:"encoding"`
+	FailureReason *string `json:"failure_reason"`
+	CarrierError  *string `json:"carrier_error"`
 }
 
 // Verification is the outcome of POST /v1/otp/verify; read Valid.

@@ -2,6 +2,27 @@ export type Channel = "whatsapp" | "sms" | "email" | "voice";
 export type OtpStatus = "pending" | "dispatched" | "delivered" | "read" | "verified" | "expired" | "failed"
     | "locked" | "cancelled" | "refused";
 
+/**
+ * Why a delivery attempt or an OTP failed, the same on every channel and carrier. More values may be added: treat
+ * an unknown one like "carrier_error".
+ */
+export type FailureReason = "invalid_destination" | "unreachable" | "blocked" | "country_not_supported"
+    | "content_rejected" | "rate_limited" | "carrier_timeout" | "carrier_unavailable" | "carrier_error";
+
+/** One delivery attempt of an OTP (0 = the primary channel) and what its carrier reported. */
+export interface DeliveryAttempt {
+    attempt: number;
+    channel: Channel;
+    status: "dispatched" | "delivered" | "read" | "unconfirmed" | "failed";
+    /** Carrier messages the attempt went out as: a long SMS is several concatenated parts; 0 if never dispatched. */
+    parts: number;
+    /** The SMS alphabet; null on other channels. */
+    encoding: "gsm7" | "ucs2" | null;
+    failure_reason: FailureReason | null;
+    /** The carrier's own code, "provider:code" (e.g. "smpp:0x0000000B", "twilio:21211"). */
+    carrier_error: string | null;
+}
+
 export interface Otp {
     id: string;
     object: "otp";
@@ -30,6 +51,12 @@ export interface Otp {
     failed_at: string | null;
     locked_at: string | null;
     cancelled_at: string | null;
+    /** Why the OTP failed (status "failed"): its last failed attempt's reason; null otherwise. */
+    failure_reason: FailureReason | null;
+    carrier_error: string | null;
+    /** Carrier messages of every dispatch together (what carriers bill: a long SMS counts each part). */
+    parts: number;
+    delivery_attempts: DeliveryAttempt[];
     [field: string]: unknown;
 }
 
