@@ -5,7 +5,8 @@ Starts the gateway jar on its embedded defaults (fresh data dir, free port, loop
 receiver and a proxy that drops the connection of each account's first send after the gateway has handled it.
 Then, for each SDK, creates an account through the admin API and runs that SDK's scenario program:
 send (test key, magic destination) through the proxy, so the SDK retries with the same Idempotency-Key →
-verify with a wrong code → verify with the right code → status → a typed 404 with its Request-Id → list (exactly
+verify with a wrong code → verify with the right code → status (one GSM-7 part) → an OTP to a magic failure
+number: its failure reason and carrier error → a typed 404 with its Request-Id → list (exactly
 one OTP) → a second OTP: resend within the cooldown refused (429, not retried), cancel, resend refused (409) →
 the otp.verified webhook, taken from the receiver and checked with the SDK's helper, tampered copy
 refused → the delivery log, redelivery, secret rotation, endpoint list and deletion.
@@ -213,10 +214,12 @@ def main():
             code = subprocess.call(command, cwd=cwd, env=env, timeout=300)
             sends = proxy.sends.get(f"Bearer {key}", [])
             # The proxy's view: one dropped send, then the retry with the same key, answered from the first run.
-            # Then the scenario's second OTP (for resend and cancel): a new logical send, so a new key, run afresh.
-            proxy_ok = (len(sends) == 3 and sends[0][3] and sends[0][0] == sends[1][0] and sends[0][1] == 200
+            # Then the scenario's OTP to a magic failure number, and its OTP for resend and cancel: new logical
+            # sends, so new keys, run afresh.
+            proxy_ok = (len(sends) == 4 and sends[0][3] and sends[0][0] == sends[1][0] and sends[0][1] == 200
                         and sends[1][1] == 200 and sends[1][2] == "true"
-                        and sends[2][0] != sends[0][0] and sends[2][1] == 200 and sends[2][2] is None)
+                        and all(later[0] != sends[0][0] and later[1] == 200 and later[2] is None
+                                for later in sends[2:]))
             log(f"{sdk}: sends through the proxy {[(s[1], s[2], 'dropped' if s[3] else 'relayed') for s in sends]}")
             if code != 0 or not proxy_ok:
                 failures.append(sdk)
