@@ -36,16 +36,20 @@ public class CarrierMessages {
     }
 
     public Optional<Attempt> find(String provider, String carrierMessageId) {
-        return jdbc.sql("SELECT otp_id, attempt, channel, accepted_at FROM carrier_messages WHERE provider = ? AND "
-                        + "carrier_message_id = ?")
+        return jdbc.sql("SELECT otp_id, attempt, channel, accepted_at, part FROM carrier_messages WHERE provider = ? "
+                        + "AND carrier_message_id = ?")
                 .params(provider, carrierMessageId)
                 .query((rs, row) -> new Attempt(rs.getString("otp_id"), rs.getInt("attempt"),
                         Channel.fromWireName(rs.getString("channel")).orElseThrow(),
-                        rs.getTimestamp("accepted_at").toInstant()))
+                        rs.getTimestamp("accepted_at").toInstant(), rs.getInt("part")))
                 .optional();
     }
 
-    /** One delivery attempt of one OTP, and when its carrier accepted it. */
-    public record Attempt(String otpId, int attempt, Channel channel, Instant acceptedAt) {
+    /** One delivery attempt of one OTP, when its carrier accepted it, and which part the message id is (1..). */
+    public record Attempt(String otpId, int attempt, Channel channel, Instant acceptedAt, int part) {
+
+        public Attempt(String otpId, int attempt, Channel channel, Instant acceptedAt) {
+            this(otpId, attempt, channel, acceptedAt, 1);
+        }
     }
 }

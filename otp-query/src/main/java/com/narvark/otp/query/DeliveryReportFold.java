@@ -1,5 +1,6 @@
 package com.narvark.otp.query;
 
+import com.narvark.otp.api.Channel;
 import com.narvark.otp.api.FailureReason;
 import com.narvark.otp.api.event.OtpDeliveredEvent;
 import com.narvark.otp.api.event.OtpDeliveryFailedEvent;
@@ -65,7 +66,7 @@ final class DeliveryReportFold {
     }
 
     /** Read is the furthest a message gets: a late delivered receipt does not move it back. */
-    private void outcome(int attempt, com.narvark.otp.api.Channel channel, String status) {
+    private void outcome(int attempt, Channel channel, String status) {
         DeliveryAttemptView was = find(attempt);
         if (was != null && "read".equals(was.status())) {
             return;

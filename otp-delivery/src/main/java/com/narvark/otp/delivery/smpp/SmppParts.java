@@ -1,6 +1,7 @@
 package com.narvark.otp.delivery.smpp;
 
 import com.narvark.otp.delivery.sms.SmsText;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,8 +14,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class SmppParts {
 
     static final int UDH_INDICATOR = 0x40;
+    /** The header counts parts in one octet. */
+    static final int MAX_PARTS = 255;
 
-    private final AtomicInteger references = new AtomicInteger(new java.security.SecureRandom().nextInt(256));
+    /** Starts anywhere, so a restarted node does not reuse the references its last parts had. */
+    private final AtomicInteger references = new AtomicInteger(new SecureRandom().nextInt(256));
 
     List<byte[]> withHeaders(SmsText text) {
         List<byte[]> pieces = text.encodedPieces();

@@ -1,6 +1,7 @@
 package com.narvark.otp.delivery.smpp;
 
 import com.narvark.otp.api.Channel;
+import com.narvark.otp.api.FailureReason;
 import com.narvark.otp.delivery.CarrierAcceptance;
 import com.narvark.otp.delivery.CarrierRefusedException;
 import com.narvark.otp.delivery.ChannelProvider;
@@ -59,6 +60,10 @@ class SmppSmsProvider implements ChannelProvider, DisposableBean {
     @Override
     public CarrierAcceptance send(OutboundMessage message) throws Exception {
         SmsText text = SmsText.of(message.text());
+        if (text.parts() > SmppParts.MAX_PARTS) {
+            throw new CarrierRefusedException(FailureReason.CONTENT_REJECTED, "the text needs more than "
+                    + SmppParts.MAX_PARTS + " parts");
+        }
         String to = message.to().substring(1);
         try {
             if (text.parts() == 1) {

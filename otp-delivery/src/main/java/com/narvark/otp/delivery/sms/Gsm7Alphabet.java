@@ -68,8 +68,8 @@ public final class Gsm7Alphabet {
             } else {
                 Integer extended = EXTENSION_SEPTETS.get(c);
                 if (extended == null) {
-                    throw new IllegalArgumentException("not in the GSM 03.38 alphabet: U+"
-                            + Integer.toHexString(c).toUpperCase());
+                    throw new IllegalArgumentException(String.format("not in the GSM 03.38 alphabet: U+%04X",
+                            (int) c));
                 }
                 out[at++] = ESCAPE;
                 out[at++] = extended.byteValue();
