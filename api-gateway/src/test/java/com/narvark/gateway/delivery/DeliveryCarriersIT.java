@@ -152,6 +152,29 @@ class DeliveryCarriersIT {
     }
 
     @Test
+    void shouldSendTheTranslatedTextInUcs2PartsOverSmppWhenTheLocaleHasLettersOutsideGsm7() {
+        Api.Response sent = api.post("/v1/otp/send", key,
+                "{\"to\":\"+447911100010\",\"channel\":\"sms\",\"brand\":\"Acme Shop\",\"locale\":\"es\"}");
+        assertThat(sent.status()).as(sent.toString()).isEqualTo(200);
+        String otpId = sent.text("id");
+        var sm = await(() -> CarrierStandIns.SMSC.submitted().stream()
+                .filter(s -> s.destination().equals("447911100010")).findFirst().orElse(null));
+        JsonNode delivered = awaitStatus(otpId, "delivered", Duration.ofSeconds(10));
+        // The text the saga rendered in Spanish is what the SMPP provider encodes: "ó" is not GSM-7, so UCS-2, and
+        // 97 characters are two parts of at most 67.
+        assertThat(sm.dataCoding()).isEqualTo((byte) 0x08);
+        assertThat(sm.parts()).isEqualTo(2);
+        assertThat(sm.text()).matches("\\d{6} es tu código de verificación de Acme Shop\\. Caduca en 5 minutos\\. "
+                + "No lo compartas con nadie\\.");
+        JsonNode attempt = delivered.get("delivery_attempts").get(0);
+        assertThat(attempt.get("encoding").asString()).isEqualTo("ucs2");
+        assertThat(attempt.get("parts").asInt()).isEqualTo(2);
+        assertThat(delivered.get("parts").asInt()).isEqualTo(2);
+        assertThat(delivered.get("locale").asString()).isEqualTo("es");
+        assertThat(verify(otpId, MessageCodes.in(sm.text()))).isTrue();
+    }
+
+    @Test
     void shouldSendAMultipartEmailWithTheCodeOverSmtpWhenSendingEmail() {
         String otpId = send("jane.smtp@example.com", "email", null);
         MimeMessage mail = await(() -> {
