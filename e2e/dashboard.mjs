@@ -1,6 +1,6 @@
 // Drives the dashboard in headless Chromium (Debian's package; Playwright cannot download its own browser here):
-// signs in with an API key, waits for the three charts, checks they carry the seeded numbers, and saves a
-// screenshot. Run by DashboardIT with NARVARK_URL, NARVARK_KEY, EXPECT_SENT, EXPECT_CHANNELS and SCREENSHOT set.
+// signs in with an API key, waits for the three charts, checks they carry the seeded numbers and that the failures
+// table lists the seeded failure, and saves a screenshot. Run by DashboardIT with NARVARK_URL, NARVARK_KEY, EXPECT_SENT, EXPECT_CHANNELS and SCREENSHOT set.
 // Exits non-zero with the reason on any failure.
 import { statSync } from 'node:fs';
 import { check, env, launchBrowser } from './support.mjs';
@@ -54,6 +54,9 @@ try {
     const volume = charts['volume-chart'];
     const sent = volume.datasets.find((d) => d.label === 'sent').data.reduce((a, b) => a + b, 0);
     check(sent === expectSent, `daily volume shows ${sent} sent instead of ${expectSent}`);
+    const failures = await page.$$eval('#failures tbody tr', (rows) => rows.map((row) => row.innerText));
+    check(failures.length === 1 && /sms\s+US\s+blocked\s+1\s+1/.test(failures[0]),
+        `the failures table shows ${JSON.stringify(failures)} instead of one blocked SMS`);
     check(urls.every((url) => !url.includes(key)), 'the API key appeared in a URL');
     check(!page.url().includes(key), 'the API key appeared in the page URL');
     check(problems.length === 0, `the page reported errors: ${problems.join('; ')}`);

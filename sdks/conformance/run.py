@@ -5,10 +5,11 @@ Starts the gateway jar on its embedded defaults (fresh data dir, free port, loop
 receiver and a proxy that drops the connection of each account's first send after the gateway has handled it.
 Then, for each SDK, creates an account through the admin API and runs that SDK's scenario program:
 send (test key, magic destination) through the proxy, so the SDK retries with the same Idempotency-Key →
-verify with a wrong code → verify with the right code → status → a typed 404 with its Request-Id → list (exactly
-one OTP) → a second OTP: resend within the cooldown refused (429, not retried), cancel, resend refused (409) →
+verify with a wrong code → verify with the right code → status (one GSM-7 part) → an OTP to a magic failure
+number: its failure reason and carrier error → a typed 404 with its Request-Id → list (exactly
+one OTP) → another OTP: resend within the cooldown refused (429, not retried), cancel, resend refused (409) →
 the otp.verified webhook, taken from the receiver and checked with the SDK's helper, tampered copy
-refused → the delivery log, redelivery, secret rotation, endpoint list and deletion → a third OTP with brand,
+refused → the delivery log, redelivery, secret rotation, endpoint list and deletion → an OTP with brand,
 locale and a transaction (the locale used shown, transaction_mismatch without the transaction, valid with it).
 
     python3 sdks/conformance/run.py [--jar api-gateway/target/api-gateway-….jar] [--sdk node --sdk go …]
@@ -214,12 +215,13 @@ def main():
             code = subprocess.call(command, cwd=cwd, env=env, timeout=300)
             sends = proxy.sends.get(f"Bearer {key}", [])
             # The proxy's view: one dropped send, then the retry with the same key, answered from the first run.
-            # Then the scenario's second OTP (for resend and cancel) and its third (brand, locale, transaction): new
-            # logical sends, so new keys, run afresh.
-            proxy_ok = (len(sends) == 4 and sends[0][3] and sends[0][0] == sends[1][0] and sends[0][1] == 200
+            # Then the scenario's OTP to a magic failure number, its OTP for resend and cancel, and its OTP with
+            # brand, locale and a transaction: new logical sends, so new keys, each its own, run afresh.
+            proxy_ok = (len(sends) == 5 and sends[0][3] and sends[0][0] == sends[1][0] and sends[0][1] == 200
                         and sends[1][1] == 200 and sends[1][2] == "true"
-                        and all(s[0] != sends[0][0] and s[1] == 200 and s[2] is None for s in sends[2:])
-                        and sends[2][0] != sends[3][0])
+                        and all(later[0] != sends[0][0] and later[1] == 200 and later[2] is None
+                                for later in sends[2:])
+                        and len({later[0] for later in sends[2:]}) == 3)
             log(f"{sdk}: sends through the proxy {[(s[1], s[2], 'dropped' if s[3] else 'relayed') for s in sends]}")
             if code != 0 or not proxy_ok:
                 failures.append(sdk)

@@ -1,7 +1,8 @@
 // The conformance scenario with the Node.js SDK (run by run.py, which sets the environment; needs npm run build).
 import { randomUUID } from "node:crypto";
 import {
-    APIError, constructEvent, Narvark, NotFoundError, verifyWebhook, WebhookVerificationError,
+    APIError, constructEvent, FAILURE_REASONS, isRetryableFailure, Narvark, NotFoundError, verifyWebhook,
+    WebhookVerificationError,
 } from "../node/dist/esm/index.js";
 
 const SDK = process.env.NARVARK_SDK;
@@ -39,6 +40,17 @@ for (let i = 0; i < 100 && status.status !== "verified"; i++) { // the status re
     status = await client.get(otp.id);
 }
 check(status.status === "verified" && status.attempts_used === 2, "status", status);
+check(status.parts === 1 && status.delivery_attempts[0]?.encoding === "gsm7" && status.failure_reason === null,
+    "status: one GSM-7 part", status);
+
+let blocked = await client.send({ to: "+15005550012", channel: "sms" });
+for (let i = 0; i < 100 && blocked.status !== "failed"; i++) {
+    await new Promise(resolve => setTimeout(resolve, 100));
+    blocked = await client.get(blocked.id);
+}
+check(blocked.failure_reason === "blocked" && blocked.carrier_error === "simulator:blocked"
+    && blocked.delivery_attempts[0]?.failure_reason === "blocked" && FAILURE_REASONS.includes(blocked.failure_reason)
+    && !isRetryableFailure(blocked.failure_reason), "status: failure reason and carrier error", blocked);
 
 const other = await client.send({ to: "+15005550001", channel: "sms", metadata: { conformance: SDK } });
 try {

@@ -12,6 +12,7 @@ spl_autoload_register(static function (string $class): void {
 
 use Narvark\Client;
 use Narvark\Exception\ApiException;
+use Narvark\FailureReason;
 use Narvark\Exception\NotFoundException;
 use Narvark\Exception\WebhookVerificationException;
 use Narvark\Webhook;
@@ -53,6 +54,17 @@ for ($i = 0; $i < 100 && $status['status'] !== 'verified'; $i++) { // the status
     $status = $client->get($otp['id']);
 }
 check($status['status'] === 'verified' && $status['attempts_used'] === 2, 'status', $status);
+check($status['parts'] === 1 && ($status['delivery_attempts'][0]['encoding'] ?? null) === 'gsm7'
+    && $status['failure_reason'] === null, 'status: one GSM-7 part', $status);
+
+$blocked = $client->send(['to' => '+15005550012', 'channel' => 'sms']);
+for ($i = 0; $i < 100 && $blocked['status'] !== 'failed'; $i++) {
+    usleep(100_000);
+    $blocked = $client->get($blocked['id']);
+}
+check($blocked['failure_reason'] === FailureReason::BLOCKED && $blocked['carrier_error'] === 'simulator:blocked'
+    && $blocked['delivery_attempts'][0]['failure_reason'] === 'blocked'
+    && !FailureReason::isRetryable($blocked['failure_reason']), 'status: failure reason and carrier error', $blocked);
 
 $other = $client->send(['to' => '+15005550001', 'channel' => 'sms', 'metadata' => ['conformance' => $sdk]]);
 try {

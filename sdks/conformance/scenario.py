@@ -10,7 +10,8 @@ import uuid
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "python"))
 
-from narvark import APIError, Narvark, NotFoundError, WebhookVerificationError, webhooks  # noqa: E402
+from narvark import (APIError, Narvark, NotFoundError, WebhookVerificationError, failures,  # noqa: E402
+                     is_retryable_failure, webhooks)
 
 SDK, RECEIVER = os.environ["NARVARK_SDK"], os.environ["NARVARK_RECEIVER_URL"]
 
@@ -43,6 +44,19 @@ for _ in range(100):  # the status read model follows the event store within mom
     time.sleep(0.1)
     status = client.get(otp["id"])
 check(status["status"] == "verified" and status["attempts_used"] == 2, "status", status)
+attempt = (status.get("delivery_attempts") or [{}])[0]
+check(status["parts"] == 1 and attempt.get("encoding") == "gsm7" and status["failure_reason"] is None,
+      "status: one GSM-7 part", status)
+
+blocked = client.send(to="+15005550012", channel="sms")
+for _ in range(100):
+    blocked = client.get(blocked["id"])
+    if blocked["status"] == "failed":
+        break
+    time.sleep(0.1)
+check(blocked["failure_reason"] == failures.BLOCKED and blocked["carrier_error"] == "simulator:blocked"
+      and blocked["delivery_attempts"][0]["failure_reason"] == "blocked"
+      and not is_retryable_failure(blocked["failure_reason"]), "status: failure reason and carrier error", blocked)
 
 other = client.send(to="+15005550001", channel="sms", metadata={"conformance": SDK})
 try:

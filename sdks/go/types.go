@@ -34,6 +34,13 @@ type Otp struct {
 	Locale *string `json:"locale"`
 	// Transaction is the payment the code approves, or nil.
 	Transaction *Transaction `json:"transaction"`
+	// FailureReason says why a failed OTP failed (its last failed attempt's reason); nil otherwise.
+	FailureReason *string `json:"failure_reason"`
+	// CarrierError is the carrier's own code beside FailureReason, "provider:code" (e.g. "smpp:0x0000000B").
+	CarrierError *string `json:"carrier_error"`
+	// Parts counts the carrier messages of every dispatch: a long SMS is several concatenated parts.
+	Parts            int               `json:"parts"`
+	DeliveryAttempts []DeliveryAttempt `json:"delivery_attempts"`
 }
 
 // Transaction is a payment a code approves (PSD2 dynamic linking): the amount as a decimal string ("42.00"), an
@@ -42,6 +49,20 @@ type Transaction struct {
 	Amount   string `json:"amount"`
 	Currency string `json:"currency"`
 	Payee    string `json:"payee"`
+}
+
+// DeliveryAttempt is one delivery attempt of an OTP (0 = the primary channel) and what its carrier reported.
+type DeliveryAttempt struct {
+	Attempt int    `json:"attempt"`
+	Channel string `json:"channel"`
+	// Status is dispatched, delivered, read, unconfirmed or failed.
+	Status string `json:"status"`
+	// Parts is how many carrier messages the attempt went out as (0 if it was never dispatched).
+	Parts int `json:"parts"`
+	// Encoding is the SMS alphabet, "gsm7" or "ucs2"; nil on other channels.
+	Encoding      *string `json:"encoding"`
+	FailureReason *string `json:"failure_reason"`
+	CarrierError  *string `json:"carrier_error"`
 }
 
 // Verification is the outcome of POST /v1/otp/verify; read Valid.

@@ -72,6 +72,19 @@ func main() {
 		status = must(client.Get(ctx, otp.ID))
 	}
 	check(status.Status == "verified" && status.AttemptsUsed == 2, "status", *status)
+	check(status.Parts == 1 && len(status.DeliveryAttempts) == 1 && status.DeliveryAttempts[0].Encoding != nil &&
+		*status.DeliveryAttempts[0].Encoding == "gsm7" && status.FailureReason == nil, "status: one GSM-7 part",
+		*status)
+
+	blocked := must(client.Send(ctx, &narvark.SendParams{To: "+15005550012", Channel: "sms"}))
+	for i := 0; i < 100 && blocked.Status != "failed"; i++ {
+		time.Sleep(100 * time.Millisecond)
+		blocked = must(client.Get(ctx, blocked.ID))
+	}
+	check(blocked.FailureReason != nil && *blocked.FailureReason == narvark.FailureBlocked &&
+		blocked.CarrierError != nil && *blocked.CarrierError == "simulator:blocked" &&
+		len(blocked.DeliveryAttempts) == 1 && *blocked.DeliveryAttempts[0].FailureReason == "blocked" &&
+		!narvark.IsRetryableFailure(*blocked.FailureReason), "status: failure reason and carrier error", *blocked)
 
 	other := must(client.Send(ctx, &narvark.SendParams{To: "+15005550001", Channel: "sms",
 		Metadata: map[string]string{"conformance": sdk}}))

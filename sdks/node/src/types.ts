@@ -9,6 +9,27 @@ export interface Transaction {
     payee: string;
 }
 
+/**
+ * Why a delivery attempt or an OTP failed, the same on every channel and carrier. More values may be added: treat
+ * an unknown one like "carrier_error".
+ */
+export type FailureReason = "invalid_destination" | "unreachable" | "blocked" | "country_not_supported"
+    | "content_rejected" | "rate_limited" | "carrier_timeout" | "carrier_unavailable" | "carrier_error";
+
+/** One delivery attempt of an OTP (0 = the primary channel) and what its carrier reported. */
+export interface DeliveryAttempt {
+    attempt: number;
+    channel: Channel;
+    status: "dispatched" | "delivered" | "read" | "unconfirmed" | "failed";
+    /** Carrier messages the attempt went out as: a long SMS is several concatenated parts; 0 if never dispatched. */
+    parts: number;
+    /** The SMS alphabet; null on other channels. */
+    encoding: "gsm7" | "ucs2" | null;
+    failure_reason: FailureReason | null;
+    /** The carrier's own code, "provider:code" (e.g. "smpp:0x0000000B", "twilio:21211"). */
+    carrier_error: string | null;
+}
+
 export interface Otp {
     id: string;
     object: "otp";
@@ -43,6 +64,12 @@ export interface Otp {
     locale: string | null;
     /** The payment the code approves, or null. */
     transaction: Transaction | null;
+    /** Why the OTP failed (status "failed"): its last failed attempt's reason; null otherwise. */
+    failure_reason: FailureReason | null;
+    carrier_error: string | null;
+    /** Carrier messages of every dispatch together (what carriers bill: a long SMS counts each part). */
+    parts: number;
+    delivery_attempts: DeliveryAttempt[];
     [field: string]: unknown;
 }
 

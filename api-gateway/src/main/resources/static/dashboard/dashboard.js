@@ -1,4 +1,5 @@
-// The Narvark dashboard: reads GET /v1/analytics with the account's key and draws three charts.
+// The Narvark dashboard: reads GET /v1/analytics with the account's key and draws three charts, and lists the
+// failed deliveries of GET /v1/analytics/failures.
 // The key is kept in sessionStorage (this tab only) and sent only in the Authorization header, never in a URL.
 'use strict';
 
@@ -17,8 +18,12 @@
     }
 
     async function analytics(key, groupBy) {
-        const params = new URLSearchParams({ group_by: groupBy, from: $('from').value, to: $('to').value });
-        const response = await fetch('/v1/analytics?' + params, {
+        return get(key, '/v1/analytics', { group_by: groupBy, from: $('from').value, to: $('to').value });
+    }
+
+    async function get(key, path, query) {
+        const params = new URLSearchParams(query);
+        const response = await fetch(path + '?' + params, {
             headers: { Authorization: 'Bearer ' + key, Accept: 'application/json' },
             cache: 'no-store',
             credentials: 'omit',
@@ -89,17 +94,32 @@
         });
     }
 
+    // Text nodes only: channel, country and reason come from the API and are never parsed as HTML.
+    function renderFailures(failures) {
+        const rows = $('failures').tBodies[0];
+        rows.replaceChildren();
+        failures.data.forEach((f) => {
+            const row = rows.insertRow();
+            [f.channel, f.country || '–', f.failure_reason, f.failed_attempts, f.failed_otps].forEach((value) => {
+                row.insertCell().textContent = String(value);
+            });
+        });
+        $('no-failures').hidden = failures.data.length > 0;
+    }
+
     async function show(key) {
         message('Loading…');
         document.body.dataset.state = 'loading';
         try {
-            const [byChannel, byDay] = await Promise.all([analytics(key, 'channel'), analytics(key, 'day')]);
+            const [byChannel, byDay, failures] = await Promise.all([analytics(key, 'channel'),
+                analytics(key, 'day'), get(key, '/v1/analytics/failures', { from: $('from').value, to: $('to').value })]);
             sessionStorage.setItem(KEY_ITEM, key);
             $('environment').textContent = byChannel.livemode ? 'live' : 'test';
             $('environment').hidden = false;
             $('sign-out').hidden = false;
             $('charts').hidden = false;
             render(byChannel, byDay);
+            renderFailures(failures);
             message(byDay.data.length === 0 ? 'No OTPs were sent in this window.' : '');
             document.body.dataset.state = 'ready';
         } catch (e) {

@@ -38,6 +38,7 @@ class OpenApiDocumentTest {
             "com.narvark.gateway.otp.OtpSearchController",
             "com.narvark.gateway.events.OtpEventsController",
             "com.narvark.gateway.analytics.AnalyticsController",
+            "com.narvark.gateway.analytics.FailureAnalyticsController",
             "com.narvark.gateway.projection.ProjectionAdminController",
             "com.narvark.gateway.dashboard.DashboardController",
             "com.narvark.gateway.usage.UsageController",

@@ -74,6 +74,7 @@ final class Smsc implements AutoCloseable {
     private final AtomicLong ids;
     private volatile Consumer<Arrival> arrivals;
     final AtomicLong unexpected = new AtomicLong();
+    private final SmsDecoding decoding = new SmsDecoding();
 
     Smsc(int port) throws IOException {
         this(port, 1_000_000);
@@ -168,9 +169,11 @@ final class Smsc implements AutoCloseable {
             long now = System.nanoTime();
             String destination = submitSm.getDestAddress();
             String id = Long.toString(ids.incrementAndGet());
-            boolean ucs2 = (submitSm.getDataCoding() & 0x0F) == 0x08;
-            String text = new String(submitSm.getShortMessage(),
-                    ucs2 ? StandardCharsets.UTF_16BE : StandardCharsets.US_ASCII);
+            String text = decoding.accept(destination, submitSm.getEsmClass(), submitSm.getDataCoding(),
+                    submitSm.getShortMessage());
+            if (text == null) {
+                return result(id); // a part of a longer text: the message is complete with its last part
+            }
             CompletableFuture<Received> waiting = expected.remove(destination);
             Consumer<Arrival> everyMessage = arrivals;
             if (everyMessage != null) {
@@ -186,6 +189,10 @@ final class Smsc implements AutoCloseable {
                 // After the submit_sm_resp has gone out, as a real SMSC would.
                 receipts.submit(() -> receipt(source, id, destination, acked));
             }
+            return result(id);
+        }
+
+        private SubmitSmResult result(String id) throws ProcessRequestException {
             try {
                 return new SubmitSmResult(new MessageId(id), new OptionalParameter[0]);
             } catch (Exception e) {

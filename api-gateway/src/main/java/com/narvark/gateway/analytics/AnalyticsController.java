@@ -8,8 +8,6 @@ import com.narvark.otp.api.query.FindOtpAnalyticsQuery;
 import com.narvark.otp.api.query.OtpAnalyticsView;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import org.axonframework.queryhandling.QueryGateway;
@@ -23,9 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AnalyticsController {
 
-    static final int DEFAULT_DAYS = 30;
-    static final int MAX_DAYS = 366;
-
     private final QueryGateway queries;
     private final Clock clock;
 
@@ -38,14 +33,9 @@ class AnalyticsController {
     AnalyticsJson analytics(@AuthenticationPrincipal Caller caller,
                             @RequestParam MultiValueMap<String, String> raw) {
         QueryParameters params = new QueryParameters(raw, name -> false, "from", "to", "group_by");
-        LocalDate to = params.date("to").orElse(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
-        LocalDate from = params.date("from").orElse(to.minusDays(DEFAULT_DAYS - 1));
-        if (from.isAfter(to)) {
-            throw ApiException.invalid("from", "from must not be after to");
-        }
-        if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
-            throw ApiException.invalid("to", "the window may span at most " + MAX_DAYS + " days");
-        }
+        AnalyticsWindow window = AnalyticsWindow.of(params, clock);
+        LocalDate from = window.from();
+        LocalDate to = window.to();
         AnalyticsGrouping groupBy = params.string("group_by").map(AnalyticsController::grouping)
                 .orElse(AnalyticsGrouping.DAY);
         OtpAnalyticsView view = queries.query(new FindOtpAnalyticsQuery(caller.accountId(), caller.livemode(), from,

@@ -178,10 +178,11 @@ class ConsoleController {
         long total = usage.lines().stream().mapToLong(UsageView.UsageLine::units).sum();
         StringBuilder rows = new StringBuilder();
         usage.lines().forEach(line -> rows.append("<tr><td>").append(Html.esc(line.channel())).append("</td><td>")
-                .append(line.units()).append("</td></tr>"));
+                .append(line.units()).append("</td><td>").append(line.parts()).append("</td></tr>"));
         return "<h2>Usage in " + month + "</h2><p>Billable units (one per live dispatch; the test environment is "
                 + "free): <strong id=\"usage-total\">" + total + "</strong>. Also available as "
                 + "<code>GET /v1/usage</code>.</p>" + (rows.isEmpty() ? "" : "<table><thead><tr><th scope=\"col\">"
-                + "Channel</th><th scope=\"col\">Units</th></tr></thead><tbody>" + rows + "</tbody></table>");
+                + "Channel</th><th scope=\"col\">Units</th><th scope=\"col\">Parts (a long SMS bills each)</th>"
+                + "</tr></thead><tbody>" + rows + "</tbody></table>");
     }
 }

@@ -47,9 +47,10 @@ public class UsageController {
     /** Also what the account console shows. */
     public UsageJson usage(String accountId, boolean livemode, YearMonth month) {
         UsageView view = queries.query(new FindUsageQuery(accountId, livemode, month), UsageView.class).join();
-        List<LineJson> lines = view.lines().stream().map(l -> new LineJson(l.channel(), l.units())).toList();
-        return new UsageJson("usage", month.toString(), livemode,
-                lines.stream().mapToLong(LineJson::units).sum(), lines);
+        List<LineJson> lines = view.lines().stream().map(l -> new LineJson(l.channel(), l.units(), l.parts()))
+                .toList();
+        return new UsageJson("usage", month.toString(), livemode, lines.stream().mapToLong(LineJson::units).sum(),
+                lines.stream().mapToLong(LineJson::parts).sum(), lines);
     }
 
     private static YearMonth month(String value) {
@@ -63,9 +64,11 @@ public class UsageController {
         throw ApiException.invalid("month", "month must be a month as YYYY-MM, e.g. 2026-11");
     }
 
-    public record UsageJson(String object, String month, boolean livemode, long totalUnits, List<LineJson> data) {
+    /** {@code totalParts}: the carrier messages behind the units (a long SMS bills each of its parts). */
+    public record UsageJson(String object, String month, boolean livemode, long totalUnits, long totalParts,
+                            List<LineJson> data) {
     }
 
-    public record LineJson(String channel, long units) {
+    public record LineJson(String channel, long units, long parts) {
     }
 }

@@ -139,6 +139,38 @@ class DeliveryCarriersIT {
                 .filter(s -> s.destination().equals("447911100001")).findFirst().orElse(null));
         JsonNode delivered = awaitStatus(otpId, "delivered", Duration.ofSeconds(10));
         assertThat(delivered.get("channels_tried").toString()).isEqualTo("[\"sms\"]");
+        // The stand-in decodes GSM-7 as a handset does: the text arrives exactly as written, in one part.
+        assertThat(sm.dataCoding()).isEqualTo((byte) 0x00);
+        assertThat(sm.parts()).isEqualTo(1);
+        assertThat(sm.text()).matches("\\d{6} is your .+ verification code\\. It expires in \\d+ minutes?\\. "
+                + "Don't share it with anyone\\.");
+        JsonNode attempt = delivered.get("delivery_attempts").get(0);
+        assertThat(attempt.get("parts").asInt()).isEqualTo(1);
+        assertThat(attempt.get("encoding").asString()).isEqualTo("gsm7");
+        assertThat(delivered.get("parts").asInt()).isEqualTo(1);
+        assertThat(verify(otpId, MessageCodes.in(sm.text()))).isTrue();
+    }
+
+    @Test
+    void shouldSendTheTranslatedTextInUcs2PartsOverSmppWhenTheLocaleHasLettersOutsideGsm7() {
+        Api.Response sent = api.post("/v1/otp/send", key,
+                "{\"to\":\"+447911100010\",\"channel\":\"sms\",\"brand\":\"Acme Shop\",\"locale\":\"es\"}");
+        assertThat(sent.status()).as(sent.toString()).isEqualTo(200);
+        String otpId = sent.text("id");
+        var sm = await(() -> CarrierStandIns.SMSC.submitted().stream()
+                .filter(s -> s.destination().equals("447911100010")).findFirst().orElse(null));
+        JsonNode delivered = awaitStatus(otpId, "delivered", Duration.ofSeconds(10));
+        // The text the saga rendered in Spanish is what the SMPP provider encodes: "ó" is not GSM-7, so UCS-2, and
+        // 97 characters are two parts of at most 67.
+        assertThat(sm.dataCoding()).isEqualTo((byte) 0x08);
+        assertThat(sm.parts()).isEqualTo(2);
+        assertThat(sm.text()).matches("\\d{6} es tu código de verificación de Acme Shop\\. Caduca en 5 minutos\\. "
+                + "No lo compartas con nadie\\.");
+        JsonNode attempt = delivered.get("delivery_attempts").get(0);
+        assertThat(attempt.get("encoding").asString()).isEqualTo("ucs2");
+        assertThat(attempt.get("parts").asInt()).isEqualTo(2);
+        assertThat(delivered.get("parts").asInt()).isEqualTo(2);
+        assertThat(delivered.get("locale").asString()).isEqualTo("es");
         assertThat(verify(otpId, MessageCodes.in(sm.text()))).isTrue();
     }
 
@@ -219,6 +251,10 @@ class DeliveryCarriersIT {
         assertThat(twilioCallback(forged, "twilio-token").status()).isEqualTo(200);
         JsonNode delivered = awaitStatus(otpId, "delivered", Duration.ofSeconds(10));
         assertThat(delivered.get("channels_tried").toString()).isEqualTo("[\"sms\",\"voice\"]");
+        JsonNode smsAttempt = delivered.get("delivery_attempts").get(0);
+        assertThat(smsAttempt.get("failure_reason").asString()).isEqualTo("unreachable");
+        assertThat(smsAttempt.get("carrier_error").asString()).isEqualTo("smpp:stat=UNDELIV;err=000");
+        assertThat(delivered.get("failure_reason").isNull()).isTrue();
     }
 
     @Test
@@ -228,6 +264,12 @@ class DeliveryCarriersIT {
         String otpId = send("+447911100006", "whatsapp", "\"sms\"");
         JsonNode failed = awaitStatus(otpId, "failed", Duration.ofSeconds(10));
         assertThat(failed.get("failed_at").isNull()).isFalse();
+        // The OTP failed with its last attempt's reason (the SMSC's ESME_RINVDSTADR); each attempt keeps its own.
+        assertThat(failed.get("failure_reason").asString()).isEqualTo("invalid_destination");
+        assertThat(failed.get("carrier_error").asString()).isEqualTo("smpp:0x0000000B");
+        JsonNode whatsApp = failed.get("delivery_attempts").get(0);
+        assertThat(whatsApp.get("failure_reason").asString()).isEqualTo("unreachable");
+        assertThat(whatsApp.get("carrier_error").asString()).isEqualTo("whatsapp:131026");
         assertThat(verify(otpId, "000000")).isFalse();
     }
 

@@ -62,7 +62,7 @@ class MetricsScrapeIT extends GatewayIntegrationTest {
         assertMoved(before, after, "narvark_delivery_receipt_seconds_count", "channel", "email");
         assertMoved(before, after, "narvark_delivery_fallbacks_total", "from", "whatsapp", "to", "sms");
         assertMoved(before, after, "narvark_carrier_refusals_total", "provider", "simulator",
-                "reason", "undeliverable");
+                "reason", "unreachable");
         assertMoved(before, after, "narvark_carrier_send_seconds_count", "provider", "sandbox",
                 "outcome", "accepted");
         assertMoved(before, after, "narvark_rate_limit_refusals_total", "scope", "key");

@@ -55,6 +55,12 @@ class DashboardIT extends GatewayIntegrationTest {
         String last = lastId;
         await(() -> "delivered".equals(api.get("/v1/otp/" + last, keys.test()).text("status")),
                 Duration.ofSeconds(20));
+        // A magic number whose every channel fails as blocked: the failures table has one row.
+        String blocked = api.post("/v1/otp/send", keys.test(), Api.json(Map.of("to", "+15005550012", "channel",
+                "sms"))).text("id");
+        await(() -> "failed".equals(api.get("/v1/otp/" + blocked, keys.test()).text("status"))
+                && api.get("/v1/analytics/failures", keys.test()).json().get("data").size() == 1,
+                Duration.ofSeconds(20));
         await(() -> api.get("/v1/analytics?group_by=channel", keys.test()).json().get("data").size() == 3
                 && api.get("/v1/analytics?group_by=channel", keys.test()).body().contains("\"delivered\":2"),
                 Duration.ofSeconds(20));
@@ -65,7 +71,7 @@ class DashboardIT extends GatewayIntegrationTest {
         ProcessBuilder node = new ProcessBuilder("node", "dashboard.mjs").directory(E2E.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         node.environment().putAll(Map.of("NARVARK_URL", "http://127.0.0.1:" + port, "NARVARK_KEY", keys.test(),
-                "EXPECT_SENT", Integer.toString(sends.length), "EXPECT_CHANNELS", "email,sms,voice",
+                "EXPECT_SENT", Integer.toString(sends.length + 1), "EXPECT_CHANNELS", "email,sms,voice",
                 "SCREENSHOT", screenshot.toString(), "CHROMIUM", CHROMIUM.toString()));
         Process process = node.start();
         boolean finished = process.waitFor(120, TimeUnit.SECONDS);

@@ -61,10 +61,14 @@ class OtpEventHistoryIT extends GatewayIntegrationTest {
         JsonNode refused = events.get(1).get("data");
         assertThat(refused.get("channel").asString()).isEqualTo("whatsapp");
         assertThat(refused.get("attempt").asInt()).isZero();
-        assertThat(refused.get("reason").asString()).isEqualTo("not_on_whatsapp");
+        assertThat(refused.get("reason").asString()).isEqualTo("unreachable");
+        assertThat(refused.get("failure_reason").asString()).isEqualTo("unreachable");
+        assertThat(refused.get("carrier_error").asString()).isEqualTo("whatsapp:131026");
         JsonNode fallback = events.get(2).get("data");
         assertThat(fallback.get("channel").asString()).isEqualTo("sms");
         assertThat(fallback.get("attempt").asInt()).isEqualTo(1);
+        assertThat(fallback.get("parts").asInt()).isEqualTo(1);
+        assertThat(fallback.get("encoding").asString()).isEqualTo("gsm7");
         assertThat(events.get(3).get("data").get("channel").asString()).isEqualTo("sms");
         assertThat(events.get(4).get("data").get("attempts_remaining").asInt()).isEqualTo(4);
         assertThat(events.get(5).get("data").get("attempts_used").asInt()).isEqualTo(2);

@@ -1,7 +1,9 @@
 package com.narvark.gateway.support;
 
 import com.narvark.otp.api.Channel;
+import com.narvark.otp.api.FailureReason;
 import com.narvark.otp.delivery.CarrierAcceptance;
+import com.narvark.otp.delivery.CarrierFailure;
 import com.narvark.otp.delivery.CarrierRefusedException;
 import com.narvark.otp.delivery.ChannelProvider;
 import com.narvark.otp.delivery.OutboundMessage;
@@ -38,7 +40,9 @@ class NotOnWhatsAppCarrier implements ChannelProvider {
     @Override
     public CarrierAcceptance send(OutboundMessage message) throws Exception {
         if (message.to().startsWith(UNREACHABLE_PREFIX)) {
-            throw new CarrierRefusedException("not_on_whatsapp", "the number has no WhatsApp account");
+            // What Meta answers for a number without WhatsApp: 131026, undeliverable.
+            throw new CarrierRefusedException(new CarrierFailure(FailureReason.UNREACHABLE, "whatsapp:131026"),
+                    "the number has no WhatsApp account");
         }
         return providers.stream().filter(p -> p.name().equals("sandbox")).findFirst().orElseThrow().send(message);
     }

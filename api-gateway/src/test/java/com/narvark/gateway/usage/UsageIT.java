@@ -79,6 +79,10 @@ class UsageIT extends GatewayIntegrationTest {
         assertThat(current.get("livemode").asBoolean()).isTrue();
         assertThat(units(current)).isEqualTo(Map.of("sms", 2L, "email", 1L, "whatsapp", 1L));
         assertThat(current.get("total_units").asLong()).isEqualTo(4);
+        // Short texts: every dispatch went out as one carrier message, so the parts billed equal the units.
+        assertThat(current.get("total_parts").asLong()).isEqualTo(4);
+        current.get("data").forEach(line -> assertThat(line.get("parts").asLong())
+                .isEqualTo(line.get("units").asLong()));
         assertThat(usage(l, "?month=" + month.minusMonths(1)).get("data")).isEmpty();
         JsonNode testUsage = usage(keys.test(), "");
         assertThat(testUsage.get("livemode").asBoolean()).isFalse();

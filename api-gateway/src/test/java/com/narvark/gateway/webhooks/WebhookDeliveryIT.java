@@ -72,6 +72,26 @@ class WebhookDeliveryIT extends WebhookIntegrationTest {
     }
 
     @Test
+    void shouldCarryTheFailureReasonAndTheCarrierErrorWhenTheOtpFails() {
+        createEndpoint(keys.test(), receiver.url("/hooks"), List.of("otp.failed"));
+        String failed = sendTestOtp(Map.of("to", "content_rejected@narvark.test"));
+        JsonNode data = awaitAccepted(1).get(0).json().get("data");
+        assertThat(data.get("otp_id").asString()).isEqualTo(failed);
+        assertThat(data.get("reason").asString()).isEqualTo("content_rejected");
+        assertThat(data.get("failure_reason").asString()).isEqualTo("content_rejected");
+        assertThat(data.get("carrier_error").asString()).isEqualTo("simulator:content_rejected");
+    }
+
+    @Test
+    void shouldCarryThePartsAndTheAlphabetWhenAnSmsIsDispatched() {
+        createEndpoint(keys.test(), receiver.url("/hooks"), List.of("otp.dispatched"));
+        sendTestOtp(Map.of("to", "+15005550001", "channel", "sms"));
+        JsonNode data = awaitAccepted(1).get(0).json().get("data");
+        assertThat(data.get("parts").asInt()).isEqualTo(1);
+        assertThat(data.get("encoding").asString()).isEqualTo("gsm7");
+    }
+
+    @Test
     void shouldSendTheSameEventIdAgainWhenTheReceiverAnswers500Then200() {
         String endpoint = createEndpoint(keys.test(), receiver.url("/hooks"), List.of("otp.delivered")).get("id")
                 .asString();

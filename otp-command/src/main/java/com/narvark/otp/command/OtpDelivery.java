@@ -52,7 +52,7 @@ class OtpDelivery {
     void handle(RecordOtpDispatchedCommand command, Clock clock) {
         if (isNewOutcome(command.attempt(), command.channel(), Outcome.DISPATCHED)) {
             apply(new OtpDispatchedEvent(otpId, command.channel(), command.attempt(), command.carrierMessageId(),
-                    clock.instant()));
+                    clock.instant(), command.parts(), command.encoding()));
         }
     }
 
@@ -76,10 +76,11 @@ class OtpDelivery {
             return;
         }
         Instant now = clock.instant();
-        apply(new OtpDeliveryFailedEvent(otpId, command.channel(), command.attempt(), command.reason(), now));
+        apply(new OtpDeliveryFailedEvent(otpId, command.channel(), command.attempt(), command.reason(), now,
+                command.carrierError()));
         // A late failure receipt of an unconfirmed attempt can end the OTP too, once no other attempt is in play.
         if (!ended && attempts.nothingCanArrive()) {
-            apply(new OtpFailedEvent(otpId, command.reason(), now));
+            apply(new OtpFailedEvent(otpId, command.reason(), now, command.carrierError()));
             deadlineManager.cancelSchedule(Otp.EXPIRY_DEADLINE, expiryDeadlineId);
         }
     }

@@ -43,6 +43,23 @@ class OtpDeliveryOutcomeTest {
     }
 
     @Test
+    void shouldRecordThePartsAndTheAlphabetWhenTheCarrierTakesALongSms() {
+        clock.set(T0);
+        fixture.givenCommands(OtpFixtures.send(true, List.of()))
+                .when(new RecordOtpDispatchedCommand(OTP_ID, Channel.WHATSAPP, 0, "SM1", 3, "ucs2"))
+                .expectEvents(new OtpDispatchedEvent(OTP_ID, Channel.WHATSAPP, 0, "SM1", T0, 3, "ucs2"));
+    }
+
+    @Test
+    void shouldCarryTheCarrierErrorToTheOtpWhenTheLastChannelFails() {
+        fixture.given(OtpFixtures.requested(List.of()))
+                .when(new RecordOtpDeliveryFailedCommand(OTP_ID, Channel.WHATSAPP, 0, "blocked", "whatsapp:131049"))
+                .expectEvents(new OtpDeliveryFailedEvent(OTP_ID, Channel.WHATSAPP, 0, "blocked", NOW,
+                                "whatsapp:131049"),
+                        new OtpFailedEvent(OTP_ID, "blocked", NOW, "whatsapp:131049"));
+    }
+
+    @Test
     void shouldKeepTheOtpAndItsExpiryWhenTheReceiptTimesOutWithNoFallback() {
         clock.set(T0);
         fixture.givenCommands(OtpFixtures.send(true, List.of()),

@@ -1,6 +1,7 @@
 package com.narvark.otp.delivery;
 
 import com.narvark.otp.api.Channel;
+import com.narvark.otp.api.FailureReason;
 import com.narvark.otp.api.command.RecordOtpDeliveryFailedCommand;
 import com.narvark.otp.api.command.RecordOtpDispatchedCommand;
 import com.narvark.otp.delivery.CarrierAcceptance.Receipt;
@@ -102,9 +103,10 @@ public class DeliveryDispatcher implements CarrierDispatch, DisposableBean {
         try {
             workers.get(message.channel()).execute(job);
         } catch (RejectedExecutionException full) {
-            metrics.refused(message.channel(), "queue", "carrier_queue_full");
+            // Narvark's own queue for the channel is full: to the customer that is the carrier throttling.
+            metrics.refused(message.channel(), "queue", FailureReason.RATE_LIMITED.wireName());
             record(new RecordOtpDeliveryFailedCommand(message.otpId(), message.channel(), message.attempt(),
-                    "carrier_queue_full"));
+                    FailureReason.RATE_LIMITED.wireName(), "narvark:queue_full"));
         }
     }
 
@@ -129,10 +131,12 @@ public class DeliveryDispatcher implements CarrierDispatch, DisposableBean {
         try {
             acceptance = provider.send(message);
         } catch (CarrierRefusedException refused) {
-            LOG.info("{} refused by {}: {}", message, provider.name(), refused.reason());
-            metrics.refused(message.channel(), provider.name(), refused.reason());
+            CarrierFailure failure = refused.failure();
+            LOG.info("{} refused by {}: {} ({})", message, provider.name(), failure.wireName(),
+                    failure.carrierError());
+            metrics.refused(message.channel(), provider.name(), failure.wireName());
             record(new RecordOtpDeliveryFailedCommand(message.otpId(), message.channel(), message.attempt(),
-                    refused.reason()));
+                    failure.wireName(), failure.carrierError()));
             return "refused";
         } catch (Exception unknownOutcome) {
             // The carrier may or may not have taken it: the attempt timeout retries once with the same reference.
@@ -142,9 +146,9 @@ public class DeliveryDispatcher implements CarrierDispatch, DisposableBean {
         Instant acceptedAt = clock.instant();
         LOG.debug("{} accepted by {} as {}", message, provider.name(), acceptance.carrierMessageId());
         metrics.dispatched(message, provider.name(), acceptedAt);
-        carrierMessages.remember(provider.name(), acceptance.carrierMessageId(), message, acceptedAt);
+        carrierMessages.remember(provider.name(), acceptance, message, acceptedAt);
         record(new RecordOtpDispatchedCommand(message.otpId(), message.channel(), message.attempt(),
-                acceptance.carrierMessageId()));
+                acceptance.carrierMessageId(), acceptance.parts(), acceptance.encoding()));
         if (acceptance.immediateReceipt() != Receipt.NONE) {
             receipts.delivered(provider.name(), acceptance.carrierMessageId());
         }

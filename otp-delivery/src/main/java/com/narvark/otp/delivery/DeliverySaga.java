@@ -3,6 +3,7 @@ package com.narvark.otp.delivery;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.narvark.otp.api.Channel;
+import com.narvark.otp.api.FailureReason;
 import com.narvark.otp.api.command.RecordOtpDeliveryFailedCommand;
 import com.narvark.otp.api.command.RecordOtpDeliveryUnconfirmedCommand;
 import com.narvark.otp.api.crypto.SecretCipher;
@@ -164,7 +165,8 @@ public class DeliverySaga {
         } else if (sends < 2) {
             send(dispatcher, cipher, deadlines, settings, clock);
         } else {
-            commands.send(new RecordOtpDeliveryFailedCommand(otpId, channel(), attempt, "carrier_timeout"));
+            commands.send(new RecordOtpDeliveryFailedCommand(otpId, channel(), attempt,
+                    FailureReason.CARRIER_TIMEOUT.wireName()));
         }
     }
 

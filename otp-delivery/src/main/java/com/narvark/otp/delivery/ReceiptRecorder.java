@@ -52,7 +52,10 @@ public class ReceiptRecorder implements Receipts, DisposableBean {
     @Override
     public void delivered(String provider, String carrierMessageId) {
         apply(provider, carrierMessageId, a -> {
-            metrics.receipted(a.channel(), provider, Duration.between(a.acceptedAt(), clock.instant()));
+            // Every part of a long SMS has its own receipt: the message's latency is measured once, on its first.
+            if (a.part() == 1) {
+                metrics.receipted(a.channel(), provider, Duration.between(a.acceptedAt(), clock.instant()));
+            }
             return new RecordOtpDeliveredCommand(a.otpId(), a.channel(), a.attempt());
         }, 0);
     }
@@ -63,9 +66,9 @@ public class ReceiptRecorder implements Receipts, DisposableBean {
     }
 
     @Override
-    public void failed(String provider, String carrierMessageId, String reason) {
-        apply(provider, carrierMessageId,
-                a -> new RecordOtpDeliveryFailedCommand(a.otpId(), a.channel(), a.attempt(), reason), 0);
+    public void failed(String provider, String carrierMessageId, CarrierFailure failure) {
+        apply(provider, carrierMessageId, a -> new RecordOtpDeliveryFailedCommand(a.otpId(), a.channel(),
+                a.attempt(), failure.wireName(), failure.carrierError()), 0);
     }
 
     /** Errors of the first try reach the caller (an SMSC then redelivers the receipt); later tries log them. */

@@ -7,5 +7,5 @@ public interface Receipts {
 
     void read(String provider, String carrierMessageId);
 
-    void failed(String provider, String carrierMessageId, String reason);
+    void failed(String provider, String carrierMessageId, CarrierFailure failure);
 }

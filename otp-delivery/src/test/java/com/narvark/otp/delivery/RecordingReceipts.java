@@ -19,7 +19,8 @@ public final class RecordingReceipts implements Receipts {
     }
 
     @Override
-    public void failed(String provider, String carrierMessageId, String reason) {
-        seen.add("failed " + provider + " " + carrierMessageId + " " + reason);
+    public void failed(String provider, String carrierMessageId, CarrierFailure failure) {
+        seen.add("failed " + provider + " " + carrierMessageId + " " + failure.wireName() + " "
+                + failure.carrierError());
     }
 }

@@ -17,6 +17,7 @@ import com.narvark.otp.api.event.OtpResentEvent;
 import com.narvark.otp.api.event.OtpSendRefusedEvent;
 import com.narvark.otp.api.event.OtpVerificationFailedEvent;
 import com.narvark.otp.api.event.OtpVerifiedEvent;
+import com.narvark.otp.api.query.OtpDeliveryReport;
 import com.narvark.otp.api.query.OtpStatusView;
 import com.narvark.otp.api.query.OtpTimeline;
 import java.time.Instant;
@@ -39,6 +40,7 @@ final class OtpStatusFold {
     private int sends;
     private Instant dispatchedAt, deliveredAt, readAt, verifiedAt, expiredAt, failedAt, lockedAt;
     private Instant lastSentAt, cancelledAt, unconfirmedAt;
+    private final DeliveryReportFold delivery;
 
     private OtpStatusFold(OtpStatusView view) {
         origin = view;
@@ -59,13 +61,14 @@ final class OtpStatusFold {
         lastSentAt = t.lastSentAt();
         cancelledAt = t.cancelledAt();
         unconfirmedAt = t.unconfirmedAt();
+        delivery = new DeliveryReportFold(view.delivery());
     }
 
     static OtpStatusView start(OtpRequestedEvent e) {
         return new OtpStatusView(e.otpId(), e.accountId(), e.livemode(), OtpStatus.PENDING, e.to().value(),
                 e.channel(), e.fallback(), List.of(), e.codeLength(), 0, e.maxAttempts(), 1, e.metadata(),
                 new OtpTimeline(e.requestedAt(), e.expiresAt(), null, null, null, null, null, null, null,
-                        e.requestedAt(), null, null), e.message(), e.transaction());
+                        e.requestedAt(), null, null), e.message(), e.transaction(), OtpDeliveryReport.NONE);
     }
 
     /**
@@ -97,6 +100,7 @@ final class OtpStatusFold {
     }
 
     private void on(OtpEvent event) {
+        delivery.on(event);
         if (event instanceof OtpDispatchedEvent e) {
             advance(OtpStatus.DISPATCHED);
             channel = e.channel();
@@ -164,6 +168,6 @@ final class OtpStatusFold {
                 origin.fallback(), List.copyOf(tried), origin.codeLength(), used, remaining, sends,
                 origin.metadata(), new OtpTimeline(t.createdAt(), t.expiresAt(), dispatchedAt, deliveredAt, readAt,
                         verifiedAt, expiredAt, failedAt, lockedAt, lastSentAt, cancelledAt, unconfirmedAt),
-                origin.message(), origin.transaction());
+                origin.message(), origin.transaction(), delivery.toReport());
     }
 }

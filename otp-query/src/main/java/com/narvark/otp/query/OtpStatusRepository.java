@@ -7,6 +7,7 @@ import com.narvark.otp.api.Channel;
 import com.narvark.otp.api.OtpStatus;
 import com.narvark.otp.api.message.MessageOptions;
 import com.narvark.otp.api.message.OtpTransaction;
+import com.narvark.otp.api.query.OtpDeliveryReport;
 import com.narvark.otp.api.query.OtpStatusView;
 import com.narvark.otp.api.query.OtpTimeline;
 import java.sql.Array;
@@ -54,13 +55,15 @@ class OtpStatusRepository {
     /** Never moves a row back: an event older than the row's last one changes nothing. */
     void save(OtpStatusView v, long sequence) {
         OtpTimeline t = v.timeline();
+        OtpDeliveryReport d = v.delivery();
         jdbc.sql("""
                 INSERT INTO otp_status (otp_id, account_id, livemode, status, to_address, channel, fallback,
                     channels_tried, code_length, attempts_used, attempts_remaining, metadata, created_at, expires_at,
                     dispatched_at, delivered_at, read_at, verified_at, expired_at, failed_at, locked_at, sends,
-                    last_sent_at, cancelled_at, unconfirmed_at, last_sequence, brand, locale, transaction)
+                    last_sent_at, cancelled_at, unconfirmed_at, last_sequence, brand, locale, transaction,
+                    failure_reason, carrier_error, parts, delivery_attempts)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                    ?::jsonb)
+                    ?::jsonb, ?, ?, ?, ?::jsonb)
                 ON CONFLICT (otp_id) DO UPDATE SET status = excluded.status, channel = excluded.channel,
                     channels_tried = excluded.channels_tried, attempts_used = excluded.attempts_used,
                     attempts_remaining = excluded.attempts_remaining, dispatched_at = excluded.dispatched_at,
@@ -68,7 +71,9 @@ class OtpStatusRepository {
                     verified_at = excluded.verified_at, expired_at = excluded.expired_at,
                     failed_at = excluded.failed_at, locked_at = excluded.locked_at, sends = excluded.sends,
                     last_sent_at = excluded.last_sent_at, cancelled_at = excluded.cancelled_at,
-                    unconfirmed_at = excluded.unconfirmed_at, last_sequence = excluded.last_sequence
+                    unconfirmed_at = excluded.unconfirmed_at, last_sequence = excluded.last_sequence,
+                    failure_reason = excluded.failure_reason, carrier_error = excluded.carrier_error,
+                    parts = excluded.parts, delivery_attempts = excluded.delivery_attempts
                 WHERE otp_status.last_sequence IS NULL OR otp_status.last_sequence < excluded.last_sequence
                 """)
                 .params(v.otpId(), v.accountId(), v.livemode(), v.status().wireName(), v.to(),
@@ -78,7 +83,8 @@ class OtpStatusRepository {
                         ts(t.readAt()), ts(t.verifiedAt()), ts(t.expiredAt()), ts(t.failedAt()), ts(t.lockedAt()),
                         v.sends(), ts(t.lastSentAt()), ts(t.cancelledAt()), ts(t.unconfirmedAt()), sequence,
                         v.message() == null ? null : v.message().brand(),
-                        v.message() == null ? null : v.message().locale(), transactionJson(v.transaction()))
+                        v.message() == null ? null : v.message().locale(), transactionJson(v.transaction()),
+                        d.failureReason(), d.carrierError(), d.parts(), DeliveryAttemptsJson.write(d.attempts()))
                 .update();
     }
 
@@ -97,7 +103,9 @@ class OtpStatusRepository {
                         instant(rs, "delivered_at"), instant(rs, "read_at"), instant(rs, "verified_at"),
                         instant(rs, "expired_at"), instant(rs, "failed_at"), instant(rs, "locked_at"),
                         instant(rs, "last_sent_at"), instant(rs, "cancelled_at"), instant(rs, "unconfirmed_at")),
-                message(rs), transaction(rs.getString("transaction")));
+                message(rs), transaction(rs.getString("transaction")),
+                new OtpDeliveryReport(rs.getString("failure_reason"), rs.getString("carrier_error"),
+                        rs.getInt("parts"), DeliveryAttemptsJson.read(rs.getString("delivery_attempts"))));
     }
 
     /** Brand and language only: the autofill lines are part of the text sent, not of the OTP's status. */

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Usage metering: every dispatch of a live OTP is one billable unit on the dispatched channel (a fallback is a second
- * unit, on its own channel); the test environment never counts. Rows and token commit together, and a reset empties
+ * unit, on its own channel), sent as one or more parts (a long SMS is several); the test environment never counts. Rows and token commit together, and a reset empties
  * the tables, so the numbers can be rebuilt from the event store and audited dispatch by dispatch.
  */
 @Component

@@ -25,10 +25,11 @@ class OtpUsageQueries {
             return new UsageView(List.of());
         }
         return new UsageView(jdbc.sql("""
-                SELECT channel, count(*) AS units FROM usage_dispatches
+                SELECT channel, count(*) AS units, sum(parts) AS parts FROM usage_dispatches
                 WHERE account_id = ? AND usage_month = ? GROUP BY channel ORDER BY channel
                 """)
                 .params(query.accountId(), Date.valueOf(query.month().atDay(1)))
-                .query((rs, row) -> new UsageLine(rs.getString("channel"), rs.getLong("units"))).list());
+                .query((rs, row) -> new UsageLine(rs.getString("channel"), rs.getLong("units"),
+                        rs.getLong("parts"))).list());
     }
 }

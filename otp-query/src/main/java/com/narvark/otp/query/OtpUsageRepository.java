@@ -31,12 +31,12 @@ class OtpUsageRepository {
     void recordDispatch(OtpDispatchedEvent e, long sequence, String accountId) {
         jdbc.sql("""
                 INSERT INTO usage_dispatches
-                    (otp_id, event_sequence, account_id, channel, attempt, usage_month, dispatched_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (otp_id, event_sequence) DO NOTHING
+                    (otp_id, event_sequence, account_id, channel, attempt, usage_month, dispatched_at, parts)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (otp_id, event_sequence) DO NOTHING
                 """)
                 .params(e.otpId(), sequence, accountId, e.channel().wireName(), e.attempt(),
                         Date.valueOf(e.dispatchedAt().atZone(ZoneOffset.UTC).toLocalDate().withDayOfMonth(1)),
-                        Timestamp.from(e.dispatchedAt()))
+                        Timestamp.from(e.dispatchedAt()), e.partsOrOne())
                 .update();
     }
 

@@ -1,6 +1,7 @@
 package com.narvark.otp.query;
 
 import com.narvark.otp.api.Channel;
+import com.narvark.otp.api.FailureReason;
 import com.narvark.otp.api.event.OtpCancelledEvent;
 import com.narvark.otp.api.event.OtpDeliveredEvent;
 import com.narvark.otp.api.event.OtpDeliveryFailedEvent;
@@ -58,6 +59,8 @@ final class PublicEventFields {
         } else if (event instanceof OtpDispatchedEvent e) {
             attempt(data, e.channel(), e.attempt());
             data.put("carrier_message_id", e.carrierMessageId());
+            data.put("parts", e.partsOrOne());
+            data.put("encoding", e.encoding());
             data.put("dispatched_at", e.dispatchedAt().toString());
             return "otp.dispatched";
         } else if (event instanceof OtpDeliveredEvent e) {
@@ -74,11 +77,11 @@ final class PublicEventFields {
             return "otp.delivery_unconfirmed";
         } else if (event instanceof OtpDeliveryFailedEvent e) {
             attempt(data, e.channel(), e.attempt());
-            data.put("reason", e.reason());
+            failure(data, e.reason(), e.carrierError());
             data.put("failed_at", e.failedAt().toString());
             return "otp.delivery_failed";
         } else if (event instanceof OtpFailedEvent e) {
-            data.put("reason", e.reason());
+            failure(data, e.reason(), e.carrierError());
             data.put("failed_at", e.failedAt().toString());
             return "otp.failed";
         } else if (event instanceof OtpVerificationFailedEvent e) {
@@ -135,6 +138,16 @@ final class PublicEventFields {
         shape.put("currency", transaction.currency());
         shape.put("payee", transaction.payee());
         return shape;
+    }
+
+    /**
+     * {@code reason} exactly as stored (events from before the failure taxonomy hold a carrier-shaped string), and
+     * beside it the taxonomy reason and the carrier's code, which old and new events alike answer.
+     */
+    private static void failure(Map<String, Object> data, String reason, String carrierError) {
+        data.put("reason", reason);
+        data.put("failure_reason", FailureReason.ofStored(reason).wireName());
+        data.put("carrier_error", FailureReason.carrierErrorOfStored(carrierError, reason));
     }
 
     private static void attempt(Map<String, Object> data, Channel channel, int attempt) {

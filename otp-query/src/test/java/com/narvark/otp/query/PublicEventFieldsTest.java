@@ -72,6 +72,25 @@ class PublicEventFieldsTest {
     }
 
     @Test
+    void shouldShowTheStoredReasonBesideTheTaxonomyReasonWhenAFailureIsMapped() {
+        Map<String, Object> legacy = PublicEventFields.view("e", 1, T,
+                new OtpDeliveryFailedEvent(ID, Channel.SMS, 1, "twilio_21211", T)).data();
+        assertThat(legacy).containsEntry("reason", "twilio_21211").containsEntry("failure_reason",
+                "invalid_destination").containsEntry("carrier_error", "twilio:21211");
+        Map<String, Object> current = PublicEventFields.view("e", 2, T,
+                new OtpFailedEvent(ID, "blocked", T, "twilio:21610")).data();
+        assertThat(current).containsEntry("reason", "blocked").containsEntry("failure_reason", "blocked")
+                .containsEntry("carrier_error", "twilio:21610");
+    }
+
+    @Test
+    void shouldShowThePartsAndTheAlphabetWhenADispatchIsMapped() {
+        assertThat(PublicEventFields.view("e", 1, T, new OtpDispatchedEvent(ID, Channel.SMS, 0, "SM1", T, 2,
+                "ucs2")).data()).containsEntry("parts", 2).containsEntry("encoding", "ucs2");
+        assertThat(PublicEventFields.view("e", 1, T, EVERY_KIND.get(1)).data()).containsEntry("parts", 1);
+    }
+
+    @Test
     void shouldNeverExposeANewCodeWhenAResendIsMapped() {
         Map<String, Object> data = PublicEventFields.view("e", 0, T, EVERY_KIND.get(10)).data();
         assertThat(data).containsOnlyKeys("round", "new_code", "resent_at").containsEntry("new_code", true);

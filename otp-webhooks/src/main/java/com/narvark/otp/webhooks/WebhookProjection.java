@@ -1,5 +1,6 @@
 package com.narvark.otp.webhooks;
 
+import com.narvark.otp.api.FailureReason;
 import com.narvark.otp.api.RandomIds;
 import com.narvark.otp.api.event.OtpCancelledEvent;
 import com.narvark.otp.api.event.OtpDeliveredEvent;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
@@ -52,8 +54,11 @@ class WebhookProjection {
     @EventHandler
     @DisallowReplay
     void on(OtpDispatchedEvent e, EventMessage<?> message) {
-        publish(message, WebhookEventType.DISPATCHED, e.otpId(), e.dispatchedAt(), e.channel().wireName(),
-                Map.of("attempt", e.attempt()));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("attempt", e.attempt());
+        details.put("parts", e.partsOrOne());
+        details.put("encoding", e.encoding());
+        publish(message, WebhookEventType.DISPATCHED, e.otpId(), e.dispatchedAt(), e.channel().wireName(), details);
     }
 
     @EventHandler
@@ -94,8 +99,11 @@ class WebhookProjection {
     @EventHandler
     @DisallowReplay
     void on(OtpFailedEvent e, EventMessage<?> message) {
-        publish(message, WebhookEventType.FAILED, e.otpId(), e.failedAt(), null,
-                Map.of("reason", e.reason() == null ? "" : e.reason()));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("reason", e.reason() == null ? "" : e.reason());
+        details.put("failure_reason", FailureReason.ofStored(e.reason()).wireName());
+        details.put("carrier_error", FailureReason.carrierErrorOfStored(e.carrierError(), e.reason()));
+        publish(message, WebhookEventType.FAILED, e.otpId(), e.failedAt(), null, details);
     }
 
     @EventHandler

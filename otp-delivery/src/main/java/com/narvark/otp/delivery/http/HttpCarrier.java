@@ -2,6 +2,8 @@ package com.narvark.otp.delivery.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.narvark.otp.api.FailureReason;
+import com.narvark.otp.delivery.CarrierFailure;
 import com.narvark.otp.delivery.CarrierRefusedException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -48,20 +50,20 @@ final class HttpCarrier {
     }
 
     static JsonNode exchange(HttpRequest.Builder request, String carrier, java.util.function.Function<JsonNode,
-            String> refusalReason) throws IOException, InterruptedException {
+            CarrierFailure> refusal) throws IOException, InterruptedException {
         HttpResponse<String> response;
         try {
             response = CLIENT.send(request.timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (ConnectException unreachable) {
-            throw new CarrierRefusedException("carrier_unreachable", carrier + " could not be reached");
+            throw new CarrierRefusedException(FailureReason.CARRIER_UNAVAILABLE, carrier + " could not be reached");
         }
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
             return JSON.readTree(response.body());
         }
         if (status >= 400 && status < 500 && status != 408 && status != 429) {
-            throw new CarrierRefusedException(refusalReason.apply(parse(response.body())),
+            throw new CarrierRefusedException(refusal.apply(parse(response.body())),
                     carrier + " refused the message with HTTP " + status);
         }
         throw new IOException(carrier + " answered HTTP " + status);

@@ -52,7 +52,7 @@ class TwilioCallbacks {
             case "delivered" -> receipts.delivered(TwilioSmsProvider.NAME, sid);
             case "read" -> receipts.read(TwilioSmsProvider.NAME, sid);
             case "undelivered", "failed" -> receipts.failed(TwilioSmsProvider.NAME, sid,
-                    "twilio_" + (errorCode == null || errorCode.isBlank() ? status : errorCode));
+                    TwilioFailures.of(errorCode, status));
             default -> { } // queued, sending, sent: nothing the OTP did not know already
         }
     }
@@ -61,7 +61,7 @@ class TwilioCallbacks {
         switch (status) {
             case "completed" -> receipts.delivered(TwilioSmsProvider.NAME, sid);
             case "busy", "no-answer", "failed", "canceled" -> receipts.failed(TwilioSmsProvider.NAME, sid,
-                    "call_" + status.replace('-', '_'));
+                    TwilioFailures.ofCall(status));
             default -> { }
         }
     }

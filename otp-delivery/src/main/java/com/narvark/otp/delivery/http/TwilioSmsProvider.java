@@ -42,7 +42,9 @@ class TwilioSmsProvider implements ChannelProvider {
         form.put("From", settings.from());
         form.put("Body", message.text());
         form.put("StatusCallback", callbacks.twilioStatusCallback());
-        return CarrierAcceptance.accepted(post(settings, "/Messages.json", form, message.reference()));
+        // Twilio splits a long text itself, the way an SMSC would: the parts it bills are counted the same way here.
+        return CarrierAcceptance.of(post(settings, "/Messages.json", form, message.reference()), message,
+                CarrierAcceptance.Receipt.NONE);
     }
 
     /** POSTs to an account resource and returns the created resource's sid. */
@@ -57,7 +59,8 @@ class TwilioSmsProvider implements ChannelProvider {
                 // Twilio drops a second request carrying the same token: a retried attempt is not sent twice.
                 .header("I-Twilio-Idempotency-Token", reference)
                 .POST(HttpRequest.BodyPublishers.ofString(HttpCarrier.form(form)));
-        return HttpCarrier.exchange(request, "twilio", error -> "twilio_" + error.path("code").asText("refused"))
+        return HttpCarrier.exchange(request, "twilio",
+                        error -> TwilioFailures.of(error.path("code").asText(""), "refused"))
                 .path("sid").asText();
     }
 }

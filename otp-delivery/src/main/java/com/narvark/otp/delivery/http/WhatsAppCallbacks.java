@@ -69,7 +69,7 @@ class WhatsAppCallbacks {
                 receipts.read(WhatsAppCloudProvider.NAME, id);
             }
             case "failed" -> receipts.failed(WhatsAppCloudProvider.NAME, id,
-                    "whatsapp_" + status.path("errors").path(0).path("code").asText("failed"));
+                    WhatsAppFailures.of(status.path("errors").path(0).path("code").asText("")));
             default -> { } // sent: the acceptance was recorded when the API answered
         }
     }

@@ -59,7 +59,7 @@ class WhatsAppCloudProvider implements ChannelProvider {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(HttpCarrier.json(body)));
         String id = HttpCarrier.exchange(request, "whatsapp",
-                        error -> "whatsapp_" + error.path("error").path("code").asText("refused"))
+                        error -> WhatsAppFailures.of(error.path("error").path("code").asText("")))
                 .path("messages").path(0).path("id").asText();
         return CarrierAcceptance.accepted(id);
     }

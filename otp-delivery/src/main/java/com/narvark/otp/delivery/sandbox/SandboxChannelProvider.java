@@ -52,6 +52,6 @@ class SandboxChannelProvider implements ChannelProvider {
                         message.channel().wireName(), message.to(), cipher.encrypt(message.text(), messageId),
                         Timestamp.from(clock.instant()))
                 .update();
-        return new CarrierAcceptance(messageId, CarrierAcceptance.Receipt.DELIVERED);
+        return CarrierAcceptance.of(messageId, message, CarrierAcceptance.Receipt.DELIVERED);
     }
 }

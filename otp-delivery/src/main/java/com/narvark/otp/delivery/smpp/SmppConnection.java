@@ -1,5 +1,6 @@
 package com.narvark.otp.delivery.smpp;
 
+import com.narvark.otp.api.FailureReason;
 import com.narvark.otp.delivery.CarrierRefusedException;
 import java.io.IOException;
 import java.time.Duration;
@@ -58,7 +59,7 @@ class SmppConnection {
                 scheduleReconnect();
             }
         }
-        throw new CarrierRefusedException("smsc_unavailable", "no bound SMPP session");
+        throw new CarrierRefusedException(FailureReason.CARRIER_UNAVAILABLE, "no bound SMPP session");
     }
 
     /** Whether a session is bound right now (for health and metrics; never waits for the connection's lock). */

@@ -38,7 +38,7 @@ class SmppReceiptListener implements MessageReceiverListener {
             if (state == DeliveryReceiptState.DELIVRD) {
                 receipts.delivered(SmppSmsProvider.NAME, receipt.getId());
             } else if (state != DeliveryReceiptState.ENROUTE && state != DeliveryReceiptState.ACCEPTD) {
-                receipts.failed(SmppSmsProvider.NAME, receipt.getId(), "smpp_" + state.name().toLowerCase());
+                receipts.failed(SmppSmsProvider.NAME, receipt.getId(), SmppFailures.ofReceipt(state, receipt.getError()));
             }
         } catch (InvalidDeliveryReceiptException malformed) {
             LOG.warn("ignoring a malformed delivery receipt: {}", malformed.getMessage());

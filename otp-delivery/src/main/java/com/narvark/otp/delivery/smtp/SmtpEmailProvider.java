@@ -1,7 +1,9 @@
 package com.narvark.otp.delivery.smtp;
 
 import com.narvark.otp.api.Channel;
+import com.narvark.otp.api.FailureReason;
 import com.narvark.otp.delivery.CarrierAcceptance;
+import com.narvark.otp.delivery.CarrierFailure;
 import com.narvark.otp.delivery.CarrierRefusedException;
 import com.narvark.otp.delivery.ChannelProvider;
 import com.narvark.otp.delivery.OutboundMessage;
@@ -73,13 +75,24 @@ class SmtpEmailProvider implements ChannelProvider {
             transport.connect(settings.host(), settings.port(), settings.username(), settings.password());
             transport.sendMessage(mime, mime.getAllRecipients());
         } catch (SendFailedException refused) {
-            throw new CarrierRefusedException("recipient_refused", "the SMTP server refused the recipient");
+            throw new CarrierRefusedException(SmtpFailures.of(reply(refused)), "the SMTP server refused the message");
         } catch (AuthenticationFailedException | MailConnectException notSent) {
             // Certainly not sent: let the fallback channel start now rather than after the send timeout.
-            throw new CarrierRefusedException(notSent instanceof MailConnectException ? "carrier_unreachable"
-                    : "smtp_auth_failed", "the SMTP server did not take the message");
+            throw new CarrierRefusedException(notSent instanceof MailConnectException
+                    ? CarrierFailure.of(FailureReason.CARRIER_UNAVAILABLE)
+                    : new CarrierFailure(FailureReason.CARRIER_ERROR, "smtp:535"),
+                    "the SMTP server did not take the message");
         }
         return CarrierAcceptance.accepted(mime.getMessageID());
+    }
+
+    /** The server's reply: the mail library puts each refused recipient's reply in a nested exception. */
+    private static String reply(MessagingException refused) {
+        StringBuilder replies = new StringBuilder();
+        for (Exception e = refused; e != null; e = e instanceof MessagingException m ? m.getNextException() : null) {
+            replies.append(e.getMessage()).append('\n');
+        }
+        return replies.toString();
     }
 
     private static MimeBodyPart part(String content, String subtype) throws MessagingException {

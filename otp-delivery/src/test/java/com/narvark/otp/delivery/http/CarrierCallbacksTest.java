@@ -71,7 +71,7 @@ class CarrierCallbacksTest {
     void shouldMapCallOutcomesWhenTwilioReportsACall() {
         Map<String, String> busy = Map.of("CallSid", "CA1", "CallStatus", "no-answer");
         twilio(busy, new TwilioCallbacks(twilio, receipts).signature(URL, busy));
-        assertThat(receipts.seen).containsExactly("failed twilio CA1 call_no_answer");
+        assertThat(receipts.seen).containsExactly("failed twilio CA1 unreachable twilio:call_no_answer");
     }
 
     @Test
@@ -101,6 +101,6 @@ class CarrierCallbacksTest {
                 Map.of("x-hub-signature-256", signature), Map.of(), body));
         assertThat(genuine.httpStatus()).isEqualTo(200);
         assertThat(receipts.seen).containsExactly("delivered whatsapp-cloud wamid.1", "read whatsapp-cloud wamid.1",
-                "failed whatsapp-cloud wamid.2 whatsapp_131026");
+                "failed whatsapp-cloud wamid.2 unreachable whatsapp:131026");
     }
 }

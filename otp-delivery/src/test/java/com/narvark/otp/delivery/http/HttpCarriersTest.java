@@ -13,9 +13,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.narvark.otp.api.Channel;
+import com.narvark.otp.api.FailureReason;
+import com.narvark.otp.delivery.CarrierAcceptance;
+import com.narvark.otp.delivery.CarrierFailure;
 import com.narvark.otp.delivery.CarrierRefusedException;
 import com.narvark.otp.delivery.Messages;
+import com.narvark.otp.delivery.OutboundMessage;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -58,13 +63,40 @@ class HttpCarriersTest {
                 .withRequestBody(containing("StatusCallback=https%3A%2F%2Fotp.example.com%2Fcallbacks%2Ftwilio")));
     }
 
+    /** Twilio splits and encodes the text itself: it gets the whole text as written, and the parts are counted. */
+    @Test
+    void shouldSendTheWholeTextAndCountItsPartsWhenTwilioSendsALongUnicodeSms() throws Exception {
+        CARRIER.stubFor(post(MESSAGES).willReturn(aResponse().withStatus(201).withBody("{\"sid\":\"SM43\"}")));
+        String text = "Ваш код 492817. " + "Никому его не сообщайте. ".repeat(3);
+        OutboundMessage message = new OutboundMessage("otp_0123456789abcdefghjkmnpqrs", 0, 0, "acct", Channel.SMS,
+                "+447911123456", "492817", text, "otp_verification", Instant.now().plusSeconds(300), Instant.now());
+
+        CarrierAcceptance accepted = new TwilioSmsProvider(twilio(), CALLBACKS).send(message);
+
+        assertThat(accepted.parts()).isEqualTo(2);
+        assertThat(accepted.encoding()).isEqualTo("ucs2");
+        CARRIER.verify(postRequestedFor(urlEqualTo(MESSAGES)).withRequestBody(containing("Body="
+                + java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8))));
+    }
+
+    @Test
+    void shouldCountOnePartWhenAWhatsAppTemplateIsSent() throws Exception {
+        CARRIER.stubFor(post(WHATSAPP).willReturn(aResponse().withStatus(200)
+                .withBody("{\"messages\":[{\"id\":\"wamid.P\"}]}")));
+        CarrierAcceptance accepted = new WhatsAppCloudProvider(whatsApp())
+                .send(Messages.message(Channel.WHATSAPP, "+447911123456", 0));
+        assertThat(accepted.parts()).isEqualTo(1);
+        assertThat(accepted.encoding()).isNull();
+    }
+
     @Test
     void shouldRefuseWithTheTwilioErrorCodeWhenTwilioAnswers400() {
         CARRIER.stubFor(post(MESSAGES).willReturn(aResponse().withStatus(400)
                 .withBody("{\"code\":21211,\"message\":\"The 'To' number is not a valid phone number.\"}")));
         assertThatThrownBy(() -> new TwilioSmsProvider(twilio(), CALLBACKS).send(Messages.message(Channel.SMS, "+447911123456",
                 0))).isInstanceOfSatisfying(CarrierRefusedException.class,
-                        e -> assertThat(e.reason()).isEqualTo("twilio_21211"));
+                        e -> assertThat(e.failure()).isEqualTo(new CarrierFailure(FailureReason.INVALID_DESTINATION,
+                                "twilio:21211")));
     }
 
     @Test
@@ -79,7 +111,7 @@ class HttpCarriersTest {
         TwilioSettings unreachable = new TwilioSettings("http://127.0.0.1:1", "AC123", "", "");
         assertThatThrownBy(() -> new TwilioSmsProvider(unreachable, CALLBACKS).send(Messages.message(Channel.SMS,
                 "+447911123456", 0))).isInstanceOfSatisfying(CarrierRefusedException.class,
-                        e -> assertThat(e.reason()).isEqualTo("carrier_unreachable"));
+                        e -> assertThat(e.reason()).isEqualTo("carrier_unavailable"));
     }
 
     @Test
@@ -125,6 +157,7 @@ class HttpCarriersTest {
                 "{\"error\":{\"message\":\"(#132001) Template name does not exist\",\"code\":132001}}")));
         assertThatThrownBy(() -> new WhatsAppCloudProvider(whatsApp()).send(Messages.message(Channel.WHATSAPP,
                 "+447911123456", 0))).isInstanceOfSatisfying(CarrierRefusedException.class,
-                        e -> assertThat(e.reason()).isEqualTo("whatsapp_132001"));
+                        e -> assertThat(e.failure()).isEqualTo(new CarrierFailure(FailureReason.CONTENT_REJECTED,
+                                "whatsapp:132001")));
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.narvark.otp.api.Channel;
 import com.narvark.otp.delivery.CarrierAcceptance;
+import com.narvark.otp.api.FailureReason;
+import com.narvark.otp.delivery.CarrierFailure;
 import com.narvark.otp.delivery.CarrierRefusedException;
 import com.narvark.otp.delivery.Messages;
 import com.narvark.otp.delivery.RecordingReceipts;
@@ -23,7 +25,7 @@ class SmppSmsProviderTest {
     private SmppSmsProvider provider;
 
     private SmppSmsProvider provider(int port) {
-        return new SmppSmsProvider(new SmppSettings("127.0.0.1", port, "narvark", "secret", "", "Narvark", 5_000),
+        return new SmppSmsProvider(new SmppSettings("127.0.0.1", port, "narvark", "secret", "", "Narvark", 5_000, "udh"),
                 receipts);
     }
 
@@ -65,7 +67,7 @@ class SmppSmsProviderTest {
         provider = provider(smsc.port());
         String id = provider.send(Messages.message(Channel.SMS, "+447911123456", 0)).carrierMessageId();
         awaitReceipts(1);
-        assertThat(receipts.seen).containsExactly("failed smpp " + id + " smpp_undeliv");
+        assertThat(receipts.seen).containsExactly("failed smpp " + id + " unreachable smpp:stat=UNDELIV;err=000");
     }
 
     @Test
@@ -75,7 +77,8 @@ class SmppSmsProviderTest {
         provider = provider(smsc.port());
         assertThatThrownBy(() -> provider.send(Messages.message(Channel.SMS, "+447911123456", 0)))
                 .isInstanceOfSatisfying(CarrierRefusedException.class,
-                        e -> assertThat(e.reason()).isEqualTo("smpp_status_11"));
+                        e -> assertThat(e.failure()).isEqualTo(new CarrierFailure(FailureReason.INVALID_DESTINATION,
+                                "smpp:0x0000000B")));
     }
 
     @Test
@@ -86,7 +89,7 @@ class SmppSmsProviderTest {
         provider = provider(port);
         assertThatThrownBy(() -> provider.send(Messages.message(Channel.SMS, "+447911123456", 0)))
                 .isInstanceOfSatisfying(CarrierRefusedException.class,
-                        e -> assertThat(e.reason()).isEqualTo("smsc_unavailable"));
+                        e -> assertThat(e.reason()).isEqualTo("carrier_unavailable"));
     }
 
     @Test

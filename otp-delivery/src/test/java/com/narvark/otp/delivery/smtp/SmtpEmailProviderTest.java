@@ -9,8 +9,10 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.narvark.otp.api.Channel;
+import com.narvark.otp.api.FailureReason;
 import com.narvark.otp.api.message.MessageOptions;
 import com.narvark.otp.delivery.CarrierAcceptance;
+import com.narvark.otp.delivery.CarrierFailure;
 import com.narvark.otp.delivery.CarrierRefusedException;
 import com.narvark.otp.delivery.Messages;
 import com.narvark.otp.delivery.OutboundMessage;
@@ -74,7 +76,8 @@ class SmtpEmailProviderTest {
     void shouldFailWhenTheServerRejectsTheCredentials() {
         assertThatThrownBy(() -> provider("wrong").send(Messages.message(Channel.EMAIL, "jane@example.com", 0)))
                 .isInstanceOfSatisfying(CarrierRefusedException.class,
-                        e -> assertThat(e.reason()).isEqualTo("smtp_auth_failed"));
+                        e -> assertThat(e.failure()).isEqualTo(new CarrierFailure(FailureReason.CARRIER_ERROR,
+                                "smtp:535")));
         assertThat(SMTP.getReceivedMessages()).isEmpty();
     }
 }

@@ -45,13 +45,24 @@ import org.jsmpp.util.MessageId;
 
 /**
  * A small SMSC for tests, speaking real SMPP 3.4 on loopback (jSMPP's server side): it accepts binds, answers
- * {@code submit_sm} with a message id, and sends a {@code deliver_sm} delivery receipt in the state the test chose.
- * Destinations the test marked with {@link #refuse} are answered with a negative {@code submit_sm_resp}.
+ * {@code submit_sm} with a message id, and sends a {@code deliver_sm} delivery receipt (one per part) in the state
+ * the test chose. Destinations the test marked with {@link #refuse} are answered with a negative
+ * {@code submit_sm_resp}. Like a handset it decodes the text ({@link SmscText}) and puts concatenated parts back
+ * together, so tests see exactly the text a person would read; like a network it refuses a part that would not fit
+ * one SMS (ESME_RINVMSGLEN).
  */
 public final class TestSmsc implements AutoCloseable {
 
-    /** A submit_sm as the SMSC received it, with the time it arrived. */
-    public record Submitted(String messageId, String destination, String text, long receivedAtMillis) {
+    /**
+     * A message as the SMSC received it (all its parts), with the time its last part arrived: {@code messageId} is
+     * the first part's, {@code partIds} every part's in order, {@code dataCoding} the parts' data_coding.
+     */
+    public record Submitted(String messageId, String destination, String text, long receivedAtMillis,
+                            List<String> partIds, byte dataCoding, boolean inMessagePayload) {
+
+        public int parts() {
+            return partIds.size();
+        }
     }
 
     private final SMPPServerSessionListener listener;
@@ -62,6 +73,7 @@ public final class TestSmsc implements AutoCloseable {
     private volatile DeliveryReceiptState receiptState = DeliveryReceiptState.DELIVRD;
     private volatile boolean sendReceipts = true;
     private final List<String> refused = new CopyOnWriteArrayList<>();
+    private final Reassembly reassembly = new Reassembly();
 
     public TestSmsc() throws IOException {
         this(freePort());
@@ -157,10 +169,11 @@ public final class TestSmsc implements AutoCloseable {
                 throw new ProcessRequestException("invalid destination", 0x0B);
             }
             String id = Long.toString(ids.incrementAndGet());
-            boolean ucs2 = (submitSm.getDataCoding() & 0x0F) == 0x08;
-            String text = new String(submitSm.getShortMessage(),
-                    ucs2 ? StandardCharsets.UTF_16BE : StandardCharsets.US_ASCII);
-            submitted.add(new Submitted(id, destination, text, System.currentTimeMillis()));
+            try {
+                reassembly.accept(id, submitSm).ifPresent(submitted::add);
+            } catch (IllegalArgumentException undecodable) {
+                throw new ProcessRequestException(undecodable.getMessage(), 0x08);
+            }
             if (sendReceipts) {
                 threads.submit(() -> receipt(source, id, destination));
             }
