@@ -65,6 +65,13 @@ final class Api {
         return send(request(path, bearer).GET().build());
     }
 
+    /** A text document (the Prometheus scrape), blocking; empty when it is not a 200. */
+    String getText(String path, String bearer) {
+        HttpResponse<String> response = client.sendAsync(request(path, bearer).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).join();
+        return response.statusCode() == 200 ? response.body() : "";
+    }
+
     /** Blocking form for the set-up calls. */
     Answer postNow(String path, String bearer, Object body) {
         Answer answer = post(path, bearer, body).join();

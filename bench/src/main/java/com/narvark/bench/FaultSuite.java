@@ -78,11 +78,13 @@ public final class FaultSuite {
         try {
             phase(seconds / 2, "steady", () -> { });
             phase(seconds, "kill", () -> {
+                GatewayNode victim = deliveringNode(a, b);
+                System.out.println("kill -9 of node " + victim.name() + ", which holds the delivery saga's segments");
                 burst(60, 120);
                 Thread.sleep(250);
-                a.kill(); // inside the burst
-                a.start();
-                a.awaitReadyOrWarn(Duration.ofSeconds(180));
+                victim.kill(); // inside the burst
+                victim.start();
+                victim.awaitReadyOrWarn(Duration.ofSeconds(180));
             });
             phase(seconds, "postgres", () -> run(options.get("pg-restart")));
             Smsc[] current = {smsc};
@@ -135,6 +137,22 @@ public final class FaultSuite {
         phases.add(new FaultReport.Phase(name, start, faultOver, wallStart, Instant.now()));
         System.out.printf("%-9s fault over after %.1f s%n", name, (faultOver - start) / 1e9);
         LockSupport.parkNanos(Math.max(0, start + TimeUnit.SECONDS.toNanos(seconds) - System.nanoTime()));
+    }
+
+    /**
+     * The node holding more of the delivery saga's segments (its metrics say), so that the kill exercises the
+     * take-over of a dead node's claims, not only its in-flight requests.
+     */
+    private GatewayNode deliveringNode(GatewayNode a, GatewayNode b) {
+        return claimedDeliverySegments(b) > claimedDeliverySegments(a) ? b : a;
+    }
+
+    private int claimedDeliverySegments(GatewayNode node) {
+        Pattern gauge = Pattern.compile("(?m)^narvark_processor_segments_claimed\\{[^}]*processor=\"DeliverySagaProcessor\""
+                + "[^}]*} ([0-9.]+)");
+        Matcher value = gauge.matcher(new Api(node.baseUrl()).getText("/actuator/prometheus",
+                options.get("admin-token")));
+        return value.find() ? (int) Double.parseDouble(value.group(1)) : 0;
     }
 
     private String setUp(Api api, WebhookReceiver hooks) {
