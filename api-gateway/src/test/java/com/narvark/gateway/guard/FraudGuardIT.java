@@ -97,7 +97,10 @@ class FraudGuardIT extends GatewayIntegrationTest {
 
         assertThat(right.get("valid").asBoolean()).isFalse();
         assertThat(right.get("status").asString()).isEqualTo("locked");
-        assertThat(eventTypes(keys.live(), second)).endsWith("otp.guard_tripped", "otp.locked");
+        // The resend's carrier reports may still come in after the lock (seen in CI): they are not the guard's doing.
+        assertThat(eventTypes(keys.live(), second).stream()
+                .filter(type -> !type.equals("otp.dispatched") && !type.equals("otp.delivered")).toList())
+                .endsWith("otp.guard_tripped", "otp.locked");
         Api.Response next = send(keys.live(), to, Map.of());
         assertThat(next.status()).isEqualTo(429);
         assertThat(error(next)).isEqualTo("destination_rate_limited");
