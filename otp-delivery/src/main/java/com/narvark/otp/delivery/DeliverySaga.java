@@ -29,8 +29,6 @@ import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Delivers one OTP: the primary channel first, then each fallback in order when a carrier refuses, reports a failed
@@ -54,7 +52,6 @@ public class DeliverySaga {
     static final String ATTEMPT_TIMEOUT = "delivery-attempt-timeout";
     /** The carrier took it, and no receipt came. */
     static final String RECEIPT_TIMEOUT = "delivery-receipt-timeout";
-    private static final Logger LOG = LoggerFactory.getLogger(DeliverySaga.class);
     private static final String OTP_ID = "otpId";
 
     private String otpId;
@@ -235,17 +232,12 @@ public class DeliverySaga {
     }
 
     /**
-     * A deadline firing right now cannot be cancelled (db-scheduler refuses while it executes); failing this event
-     * for it would stall the whole segment in Axon's retry backoff. It runs after this handler and finds the
-     * attempt moved on, or the carrier's acceptance recorded.
+     * The cancel runs as the transaction commits; one that finds the deadline firing at that moment is ignored by the
+     * deadline manager (the gateway's TolerantDeadlineManager), and the firing handler finds the attempt moved on.
      */
     private void cancelTimeout(DeadlineManager deadlines) {
         if (timeoutId != null) {
-            try {
-                deadlines.cancelSchedule(dispatched ? RECEIPT_TIMEOUT : ATTEMPT_TIMEOUT, timeoutId);
-            } catch (RuntimeException firingNow) {
-                LOG.debug("attempt deadline of {} not cancelled: {}", otpId, firingNow.toString());
-            }
+            deadlines.cancelSchedule(dispatched ? RECEIPT_TIMEOUT : ATTEMPT_TIMEOUT, timeoutId);
             timeoutId = null;
         }
     }

@@ -3,6 +3,7 @@ package com.narvark.otp.delivery;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -34,10 +35,12 @@ class NodeHeartbeats implements NodeLiveness, InitializingBean, DisposableBean {
     private static final Logger LOG = LoggerFactory.getLogger(NodeHeartbeats.class);
     static final long BEAT_MILLIS = 500;
 
+    /** Random on purpose: a restarted process must be a new node, whatever its host or pid. */
     private final String self = UUID.randomUUID().toString();
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final Duration silence;
+    private final Clock clock;
     /** Used by the beat thread only. */
     private Connection beatConnection;
     private final ScheduledExecutorService beats = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -48,9 +51,10 @@ class NodeHeartbeats implements NodeLiveness, InitializingBean, DisposableBean {
     /** Start of the current unbroken run of successful beats; null while they fail. */
     private volatile Instant beatingSince;
 
-    NodeHeartbeats(JdbcClient jdbc, DataSource dataSource, DeliverySettings settings) {
+    NodeHeartbeats(JdbcClient jdbc, DataSource dataSource, DeliverySettings settings, Clock clock) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
+        this.clock = clock;
         this.silence = settings.nodeSilence();
     }
 
@@ -58,7 +62,7 @@ class NodeHeartbeats implements NodeLiveness, InitializingBean, DisposableBean {
     @Override
     public void afterPropertiesSet() {
         jdbc.sql("INSERT INTO delivery_nodes (node_id) VALUES (?)").param(self).update();
-        beatingSince = Instant.now();
+        beatingSince = clock.instant();
         // Rows of nodes that died long ago: nothing can be waiting on them any more.
         jdbc.sql("DELETE FROM delivery_nodes WHERE seen_at < now() - interval '1 day'").update();
         beats.scheduleWithFixedDelay(this::beat, BEAT_MILLIS, BEAT_MILLIS, TimeUnit.MILLISECONDS);
@@ -76,7 +80,7 @@ class NodeHeartbeats implements NodeLiveness, InitializingBean, DisposableBean {
                 update.executeUpdate();
             }
             if (beatingSince == null) {
-                beatingSince = Instant.now();
+                beatingSince = clock.instant();
             }
         } catch (SQLException | RuntimeException unreachable) {
             if (beatingSince != null) {
@@ -109,7 +113,7 @@ class NodeHeartbeats implements NodeLiveness, InitializingBean, DisposableBean {
             return false;
         }
         Instant since = beatingSince;
-        if (since == null || since.isAfter(Instant.now().minus(silence).minusMillis(BEAT_MILLIS))) {
+        if (since == null || since.isAfter(clock.instant().minus(silence).minusMillis(BEAT_MILLIS))) {
             return false; // this node's own view is not to be trusted yet
         }
         return jdbc.sql("SELECT seen_at < now() - make_interval(secs => ?) FROM delivery_nodes WHERE node_id = ?")
