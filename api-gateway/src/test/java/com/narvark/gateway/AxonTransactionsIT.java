@@ -32,7 +32,7 @@ class AxonTransactionsIT extends GatewayIntegrationTest {
     @Autowired
     private JdbcClient jdbc;
 
-    /** Expiry deadlines fall due at the OTP's expiry; the delivery saga's own deadlines never at that instant. */
+    /** Expiry deadlines fall due at the OTP's expiry; delivery timeouts are rows of their own. */
     private long deadlinesDueAt(Instant expiry) {
         return jdbc.sql("SELECT count(*) FROM scheduled_tasks WHERE execution_time = ?")
                 .param(Timestamp.from(expiry)).query(Long.class).single();

@@ -79,7 +79,7 @@ public final class FaultSuite {
             phase(seconds / 2, "steady", () -> { });
             phase(seconds, "kill", () -> {
                 GatewayNode victim = deliveringNode(a, b);
-                System.out.println("kill -9 of node " + victim.name() + ", which holds the delivery saga's segments");
+                System.out.println("kill -9 of node " + victim.name() + ", which holds the delivery processor's segments");
                 burst(60, 120);
                 Thread.sleep(250);
                 victim.kill(); // inside the burst
@@ -140,7 +140,7 @@ public final class FaultSuite {
     }
 
     /**
-     * The node holding more of the delivery saga's segments (its metrics say), so that the kill exercises the
+     * The node holding more of the delivery processor's segments (its metrics say), so that the kill exercises the
      * take-over of a dead node's claims, not only its in-flight requests.
      */
     private GatewayNode deliveringNode(GatewayNode a, GatewayNode b) {
@@ -148,7 +148,7 @@ public final class FaultSuite {
     }
 
     private int claimedDeliverySegments(GatewayNode node) {
-        Pattern gauge = Pattern.compile("(?m)^narvark_processor_segments_claimed\\{[^}]*processor=\"DeliverySagaProcessor\""
+        Pattern gauge = Pattern.compile("(?m)^narvark_processor_segments_claimed\\{[^}]*processor=\"otp-delivery\""
                 + "[^}]*} ([0-9.]+)");
         Matcher value = gauge.matcher(new Api(node.baseUrl()).getText("/actuator/prometheus",
                 options.get("admin-token")));

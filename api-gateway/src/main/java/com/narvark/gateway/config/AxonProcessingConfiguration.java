@@ -35,8 +35,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class AxonProcessingConfiguration {
 
-    /** The delivery saga's processor: Axon names a saga's processor after the saga class. */
-    static final String DELIVERY_PROCESSOR = "DeliverySagaProcessor";
+    /** The delivery processes' processor (the processing group of otp-delivery's DeliveryProcessHandler). */
+    static final String DELIVERY_PROCESSOR = "otp-delivery";
     static final String WEBHOOK_PROCESSOR = "otp-webhooks";
 
     /** Axon's db-scheduler deadline manager, tolerant of cancelling a deadline that is firing (see the class). */
@@ -64,8 +64,8 @@ class AxonProcessingConfiguration {
     }
 
     /**
-     * Saga handler failures propagate, so the processor retries the event with backoff instead of logging it away
-     * (sagas have no dead-letter queue in Axon 4).
+     * Delivery handler failures propagate, so the processor retries the event with backoff instead of logging it away:
+     * a delivery skipped is an OTP never sent, and parking it in a dead-letter queue would cost a lookup per event.
      */
     @Bean
     ConfigurerModule deliveryProcessor(@Value("${narvark.delivery.processor.threads:4}") int threads,

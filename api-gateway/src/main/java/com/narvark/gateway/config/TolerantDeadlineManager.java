@@ -15,10 +15,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Axon's db-scheduler deadline manager, except that cancelling a deadline which is executing at that moment is not
- * an error. db-scheduler refuses to cancel a picked execution, and Axon cancels while committing: a saga event (the
- * carrier took the message) racing its own dispatch check failed the whole batch, and the processor's segment
- * stalled in Axon's retry backoff (up to 60 s) in the fault suite. Every deadline handler checks the state it fires
- * on, so the running one finds the attempt moved on and does nothing. Registered under the type Axon's db-scheduler
+ * an error. db-scheduler refuses to cancel a picked execution, and Axon cancels while committing: a command that
+ * ends an OTP (a verify cancelling the expiry deadline) racing the deadline's own execution would fail with it (the
+ * delivery saga this once served stalled its segment that way in the fault suite). Every deadline handler checks the
+ * state it fires on, so the running one finds the OTP moved on and does nothing. Registered under the type Axon's db-scheduler
  * tasks look up, so they execute through it.
  */
 final class TolerantDeadlineManager extends DbSchedulerDeadlineManager {

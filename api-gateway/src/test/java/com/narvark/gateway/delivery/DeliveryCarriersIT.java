@@ -39,7 +39,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * End to end through real carrier protocols on loopback: the gateway sends over SMPP, SMTP and the Twilio- and
  * Meta-shaped HTTP APIs, receipts come back as deliver_sm and as signed (and forged) status callbacks, and the
- * delivery saga falls back on refusals, failed receipts and receipt timeouts.
+ * delivery process falls back on refusals, failed receipts and receipt timeouts.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DeliveryCarriersIT {
@@ -160,7 +160,7 @@ class DeliveryCarriersIT {
         var sm = await(() -> CarrierStandIns.SMSC.submitted().stream()
                 .filter(s -> s.destination().equals("447911100010")).findFirst().orElse(null));
         JsonNode delivered = awaitStatus(otpId, "delivered", Duration.ofSeconds(10));
-        // The text the saga rendered in Spanish is what the SMPP provider encodes: "ó" is not GSM-7, so UCS-2, and
+        // The text the delivery process rendered in Spanish is what the SMPP provider encodes: "ó" is not GSM-7, so UCS-2, and
         // 97 characters are two parts of at most 67.
         assertThat(sm.dataCoding()).isEqualTo((byte) 0x08);
         assertThat(sm.parts()).isEqualTo(2);

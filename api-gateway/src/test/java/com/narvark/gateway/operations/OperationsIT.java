@@ -65,7 +65,7 @@ class OperationsIT extends OperationsContext {
         assertThat(TraceTree.ancestors(carrier, trace)).extracting(SpanData::getName)
                 .contains("event OtpRequestedEvent", "command SendOtpCommand", server.getName());
         assertThat(TraceTree.parent(carrier, trace).getAttributes().asMap().toString())
-                .contains("DeliverySagaProcessor");
+                .contains("otp-delivery");
 
         List<JsonNode> lines = JsonLogs.lines(output.getOut());
         assertThat(lines).as("the console speaks JSON").isNotEmpty();

@@ -61,7 +61,7 @@ class LegacyFailureEventsIT extends GatewayIntegrationTest {
     void shouldSpeakTheTaxonomyWhenTheFailureWasStoredBeforeIt() throws Exception {
         Keys keys = newAccount();
         String otpId = OtpId.generate(new SecureRandom());
-        // Already expired when stored, so the delivery saga it starts has nothing left to send.
+        // Already expired when stored, so the delivery process it starts has nothing left to send.
         Instant at = Instant.now().minusSeconds(600);
         store(otpId, 0, new OtpRequestedEvent(otpId, keys.accountId(), false,
                 new Destination(Destination.Kind.PHONE, "+447911123456"), Channel.WHATSAPP, List.of(Channel.SMS), 6,

@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class DeadNodeClaimsIT extends GatewayIntegrationTest {
 
-    private static final String PROCESSOR = "DeliverySagaProcessor";
+    private static final String PROCESSOR = "otp-delivery";
 
     @Autowired
     private JdbcClient jdbc;

@@ -29,7 +29,7 @@ public final class TestSettings {
         registry.accept("narvark.webhooks.sender.poll-interval", () -> "100ms");
         registry.accept("narvark.delivery.whatsapp.provider", () -> NotOnWhatsAppCarrier.NAME);
         // A missing receipt (the silent test number) shows in seconds, not after 60 s or 90 s. Set for every context
-        // on the shared database: the delivery saga of one context may run on another's node, with its settings.
+        // on the shared database: the delivery process of one context may run on another's node, with its settings.
         registry.accept("narvark.delivery.sms.receipt-timeout", () -> "2s");
         registry.accept("narvark.delivery.voice.receipt-timeout", () -> "2s");
         // Every test calls from 127.0.0.1 unless it binds another loopback address; CredentialThrottleIT spends an

@@ -33,7 +33,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
  * <p>
  * Only carriers' words end an OTP as failed: a refusal, a call never answered, a failure receipt. A receipt that
  * never came proves nothing (many routes send none, or send it late), so the code already sent stays verifiable
- * until it expires; the receipt timeout only makes the saga try the next channel.
+ * until it expires; the receipt timeout only makes the delivery process try the next channel.
  */
 class OtpDelivery {
 

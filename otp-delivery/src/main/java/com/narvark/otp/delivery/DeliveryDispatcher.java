@@ -26,11 +26,11 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs carrier calls on one bounded worker pool per channel, after the saga's transaction committed, and records
+ * Runs carrier calls on one bounded worker pool per channel, after the delivery process's transaction committed, and records
  * each outcome on the OTP. A slow or dead carrier therefore only queues its own channel's messages; event
  * processors and other channels move on. Test-environment messages go to the simulator, never to a carrier.
  * <p>
- * The job carries the trace of the saga's decision onto the worker thread, so the carrier call (an observation:
+ * The job carries the trace of the delivery process's decision onto the worker thread, so the carrier call (an observation:
  * a span, and the {@code narvark.carrier.send} timer by outcome) and the commands recording its outcome belong to
  * the trace of the request that created the OTP.
  * <p>

@@ -42,7 +42,7 @@ public class DeliveryMetrics {
     /** From the moment the attempt was due (the OTP's acceptance for the first) to the carrier's acceptance. */
     void dispatched(OutboundMessage message, String provider, Instant acceptedAt) {
         if (message.since() == null) {
-            return; // a saga started before the attempt's start was recorded
+            return; // a process started before the attempt's start was recorded
         }
         Timer.builder("narvark.delivery.dispatch")
                 .description("From the OTP accepted (or the fallback decided) to the carrier accepting the message")
@@ -75,7 +75,7 @@ public class DeliveryMetrics {
                 .increment();
     }
 
-    /** Counted when the saga's decision commits, so a retried event batch does not count twice. */
+    /** Counted when the delivery process's decision commits, so a retried event batch does not count twice. */
     void fallback(Channel from, Channel to) {
         Counter counter = Counter.builder("narvark.delivery.fallbacks")
                 .description("Fallbacks taken: the next channel started after one failed")

@@ -58,7 +58,7 @@ class NodeHeartbeats implements NodeLiveness, InitializingBean, DisposableBean {
         this.silence = settings.nodeSilence();
     }
 
-    /** Registered before any saga can hand this node a message (the dispatcher depends on this bean). */
+    /** Registered before any delivery process can hand this node a message (the dispatcher depends on this bean). */
     @Override
     public void afterPropertiesSet() {
         jdbc.sql("INSERT INTO delivery_nodes (node_id) VALUES (?)").param(self).update();

@@ -10,7 +10,7 @@ import java.time.Instant;
  * apart from the text). {@code reference} (OTP id and attempt) is unique per delivery attempt and is the carrier
  * idempotency key where the carrier supports one. {@code fallbackStep} is the channel's place in the OTP's channel
  * list (0 = the primary), whichever send round the attempt belongs to. {@code since} is when the attempt became due
- * (the OTP's acceptance for its first attempt, the saga's decision for a fallback or a resend): dispatch latency is
+ * (the OTP's acceptance for its first attempt, the delivery process's decision for a fallback or a resend): dispatch latency is
  * measured from it. {@code message} (never null) and {@code transaction} are what the text was written from;
  * carriers that write a message of their own (an email's subject and HTML, a call's language, a WhatsApp
  * template's language) read them.

@@ -3,7 +3,7 @@ package com.narvark.otp.delivery;
 import java.util.HashSet;
 import java.util.Set;
 
-/** {@link NodeLiveness} for saga tests: this node is "self"; any other node is alive until {@link #kill}ed. */
+/** {@link NodeLiveness} for delivery process tests: this node is "self"; any other node is alive until {@link #kill}ed. */
 final class QueueNodes implements NodeLiveness {
 
     private final Set<String> dead = new HashSet<>();

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * WhatsApp through Meta's Cloud API: an authentication template whose body carries the code and whose copy-code
  * button carries it again. Statuses (sent, delivered, read, failed) arrive on the webhook. The Cloud API has no
- * idempotency key, so a retried attempt can reach the handset twice (once at most: see DeliverySaga).
+ * idempotency key, so a retried attempt can reach the handset twice (once at most: see DeliveryProcess).
  */
 @Component
 class WhatsAppCloudProvider implements ChannelProvider {

@@ -1,49 +1,27 @@
 package com.narvark.otp.delivery;
 
+import static com.narvark.otp.delivery.DeliveryProcessFixture.CIPHER;
+import static com.narvark.otp.delivery.DeliveryProcessFixture.ID;
+import static com.narvark.otp.delivery.DeliveryProcessFixture.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.narvark.otp.api.Channel;
 import com.narvark.otp.api.Destination;
-import com.narvark.otp.api.crypto.SecretCipher;
 import com.narvark.otp.api.event.OtpDeliveryFailedEvent;
 import com.narvark.otp.api.event.OtpRequestedEvent;
 import com.narvark.otp.api.message.MessageOptions;
 import com.narvark.otp.api.message.OtpTransaction;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.test.saga.SagaTestFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.env.StandardEnvironment;
 
-/** The saga writes every attempt's text from the OTP's message options, the fallback's too. */
-class DeliverySagaMessageTest {
+/** The process writes every attempt's text from the OTP's message options, the fallback's too. */
+class DeliveryProcessMessageTest {
 
-    private static final String ID = "otp_0123456789abcdefghjkmnpqrs";
-    private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
-    private static final SecretCipher CIPHER = new SecretCipher(new byte[32], new SecureRandom());
     private static final MessageOptions SPANISH = new MessageOptions("Acme Shop", "es", null, "shop.example.com");
     private static final OtpTransaction PAYMENT = new OtpTransaction("42.00", "EUR", "ACME Shop");
 
-    private final List<OutboundMessage> sent = new ArrayList<>();
-    private final SagaTestFixture<DeliverySaga> fixture = new SagaTestFixture<>(DeliverySaga.class);
-
-    @BeforeEach
-    void collaborators() {
-        fixture.registerResource((CarrierDispatch) (livemode, message) -> sent.add(message));
-        fixture.registerResource(CIPHER);
-        fixture.registerResource(new DeliverySettings(new StandardEnvironment()));
-        fixture.registerResource(Clock.fixed(T0, ZoneOffset.UTC));
-        fixture.registerResource(new DeliveryMetrics(new SimpleMeterRegistry()));
-        fixture.registerCommandGateway(CommandGateway.class);
-    }
+    private final DeliveryProcessFixture fixture = new DeliveryProcessFixture();
 
     @Test
     void shouldWriteEveryAttemptInTheOtpsLanguageWhenTheMessageHasOptions() {
@@ -52,8 +30,8 @@ class DeliverySagaMessageTest {
                 null, Map.of(), new byte[32], CIPHER.encrypt("492817", ID), T0, T0.plusSeconds(300), "d1", SPANISH,
                 PAYMENT);
 
-        fixture.givenAPublished(requested)
-                .whenPublishingA(new OtpDeliveryFailedEvent(ID, Channel.SMS, 0, "undeliverable", T0));
+        fixture.publish(requested).publish(new OtpDeliveryFailedEvent(ID, Channel.SMS, 0, "undeliverable", T0));
+        List<OutboundMessage> sent = fixture.sent();
 
         assertThat(sent).hasSize(2);
         assertThat(sent.get(0).text()).isEqualTo("492817 es tu código de Acme Shop para aprobar el pago de 42,00 € a "
@@ -66,11 +44,11 @@ class DeliverySagaMessageTest {
 
     @Test
     void shouldWriteEnglishUnbrandedWhenTheOtpPredatesMessageOptions() {
-        fixture.givenNoPriorActivity().whenPublishingA(new OtpRequestedEvent(ID, "acct", true,
+        fixture.publish(new OtpRequestedEvent(ID, "acct", true,
                 new Destination(Destination.Kind.PHONE, "+447911123456"), Channel.SMS, List.of(), 6, 5, null,
                 Map.of(), new byte[32], CIPHER.encrypt("492817", ID), T0, T0.plusSeconds(300), "d1"));
 
-        assertThat(sent).singleElement().extracting(OutboundMessage::text).asString()
+        assertThat(fixture.sent()).singleElement().extracting(OutboundMessage::text).asString()
                 .startsWith("492817 is your Narvark verification code.");
     }
 }

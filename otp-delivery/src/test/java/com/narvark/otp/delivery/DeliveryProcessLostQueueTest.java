@@ -1,0 +1,77 @@
+package com.narvark.otp.delivery;
+
+import static com.narvark.otp.delivery.DeliveryProcessFixture.CIPHER;
+import static com.narvark.otp.delivery.DeliveryProcessFixture.ID;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.narvark.otp.api.Channel;
+import com.narvark.otp.api.Destination;
+import com.narvark.otp.api.command.RecordOtpDeliveryFailedCommand;
+import com.narvark.otp.api.event.OtpDispatchedEvent;
+import com.narvark.otp.api.event.OtpRequestedEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A message waits in the memory of the node that took the process's decision until a carrier worker takes it; kill
+ * -9 loses it. The process looks once, after 3 s: gone node → send again at once; live node → wait for the 15 s send
+ * timeout.
+ */
+class DeliveryProcessLostQueueTest {
+
+    private final DeliveryProcessFixture fixture = new DeliveryProcessFixture("node-a");
+
+    @Test
+    void shouldSendAgainAtOnceWhenTheNodeHoldingTheMessageIsGone() {
+        fixture.publish(requested());
+        assertThat(fixture.dueIn()).isEqualTo(Duration.ofSeconds(3));
+        fixture.nodes().kill("node-a");
+        fixture.elapse(Duration.ofSeconds(3));
+        assertThat(fixture.dueIn()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(fixture.commands()).isEmpty();
+        assertThat(fixture.sent()).extracting(OutboundMessage::reference).containsExactly(ID + ":0", ID + ":0");
+    }
+
+    @Test
+    void shouldWaitForTheSendTimeoutWhileTheNodeHoldingTheMessageLives() {
+        fixture.publish(requested()).elapse(Duration.ofSeconds(3));
+        assertThat(fixture.dueIn()).isEqualTo(Duration.ofSeconds(12));
+        assertThat(fixture.sent()).hasSize(1);
+
+        fixture.elapse(Duration.ofSeconds(11));
+        assertThat(fixture.sent()).hasSize(1);
+        fixture.elapse(Duration.ofSeconds(1));
+        assertThat(fixture.sent()).as("resent once the send timeout passed").hasSize(2);
+        assertThat(fixture.commands()).isEmpty();
+    }
+
+    @Test
+    void shouldLookNoFurtherWhenTheCarrierTookTheMessage() {
+        fixture.publish(requested())
+                .publish(new OtpDispatchedEvent(ID, Channel.SMS, 0, "m-1", fixture.now()))
+                .elapse(Duration.ofSeconds(4));
+        assertThat(fixture.commands()).isEmpty();
+        assertThat(fixture.sent()).hasSize(1);
+        assertThat(fixture.due()).isEqualTo(DeliveryProcess.RECEIPT_TIMEOUT);
+    }
+
+    @Test
+    void shouldFailTheAttemptWhenTheResendIsLostToo() {
+        fixture.publish(requested());
+        fixture.nodes().kill("node-a");
+        fixture.elapse(Duration.ofSeconds(3)).elapse(Duration.ofSeconds(3));
+        assertThat(fixture.commands())
+                .containsExactly(new RecordOtpDeliveryFailedCommand(ID, Channel.SMS, 0, "carrier_timeout"));
+        assertThat(fixture.sent()).hasSize(2);
+    }
+
+    private OtpRequestedEvent requested() {
+        Instant now = fixture.now();
+        return new OtpRequestedEvent(ID, "acct", true, new Destination(Destination.Kind.PHONE, "+447911123456"),
+                Channel.SMS, List.of(), 6, 5, null, Map.of(), new byte[32], CIPHER.encrypt("492817", ID), now,
+                now.plusSeconds(300), "d1");
+    }
+}
