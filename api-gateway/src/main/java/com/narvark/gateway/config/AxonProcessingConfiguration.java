@@ -96,7 +96,10 @@ class AxonProcessingConfiguration {
                         .schema(deadLetterSchema)
                         .genericSerializer(serializer)
                         .eventSerializer(eventSerializer)
-                        .build()));
+                        .build())
+                // Without it every event asks the dead-letter table whether its OTP's sequence is parked.
+                .registerDeadLetteringEventHandlerInvokerConfiguration(WEBHOOK_PROCESSOR,
+                        (axon, invoker) -> invoker.enableSequenceIdentifierCache()));
     }
 
     private static TrackingEventProcessorConfiguration headFirst(int threads, int batchSize) {

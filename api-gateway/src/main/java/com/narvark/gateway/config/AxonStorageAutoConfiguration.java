@@ -10,6 +10,7 @@ import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -23,6 +24,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  *   <li>PostgreSQL's unique violation (SQL state 23505) becomes a concurrency conflict that the command side
  *       retries, instead of a generic storage error;</li>
  *   <li>Axon's JDBC auto-configuration sees the DataSource and actually runs;</li>
+ *   <li>loading an aggregate reads no snapshot (none is ever taken: {@link SnapshotlessEventStorageEngine});</li>
  *   <li>events are stored with one Jackson 2 mapper owned here, independent of the web layer's Jackson 3, and read
  *       through the upcasters declared here (Axon registers every {@code EventUpcaster} bean).</li>
  * </ul>
@@ -50,6 +52,12 @@ public class AxonStorageAutoConfiguration {
     @Bean
     SagaSqlSchema sagaSqlSchema() {
         return new PostgresSagaSqlSchema();
+    }
+
+    /** Static: a post-processor must exist before the beans it processes. */
+    @Bean
+    static BeanPostProcessor snapshotlessEventStorageEngine() {
+        return SnapshotlessEventStorageEngine.wrapper();
     }
 
     @Bean
