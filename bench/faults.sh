@@ -19,18 +19,11 @@ maven() {
     if [ "${BENCH_NO_FLOCK:-0}" != 1 ] && command -v flock >/dev/null 2>&1; then flock /tmp/narvark-maven.lock ./mvnw -B -ntp "$@"; else ./mvnw -B -ntp "$@"; fi
 }
 
-BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)"
-[ -x "$BIN/initdb" ] || BIN="$(dirname "$(command -v initdb || echo /nonexistent/initdb)")"
-[ -x "$BIN/initdb" ] || { echo "PostgreSQL's initdb and pg_ctl are missing (Debian: apt-get install postgresql)"; exit 1; }
-# initdb and the server refuse to run as root: as root, run them as the postgres user.
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-pg_ctl_faults() { as_pg "$BIN/pg_ctl" -D "$DATA" -l "$DATA.log" -w -t 60 "$@"; }
+# shellcheck source=bench/pg-cluster.sh
+. bench/pg-cluster.sh
+pg_ctl_faults() { pg_ctl_at "$DATA" "$@"; }
 
-rm -rf "$DATA" "$DATA.log"
-mkdir -p "$DATA"
-[ "$(id -u)" = 0 ] && chown postgres "$DATA" && touch "$DATA.log" && chown postgres "$DATA.log"
-as_pg "$BIN/initdb" -D "$DATA" -U postgres -A trust >/dev/null
-pg_ctl_faults -o "-p $PGPORT_FAULTS -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null
+pg_cluster_start "$DATA" "$PGPORT_FAULTS" -c max_connections=200
 trap 'pg_ctl_faults -m immediate stop >/dev/null 2>&1 || true' EXIT
 psql -q -h 127.0.0.1 -p "$PGPORT_FAULTS" -U postgres -d postgres -c "CREATE DATABASE narvark_faults"
 
@@ -55,5 +48,5 @@ export NARVARK_WEBHOOKS_SENDER_ENABLED=true NARVARK_WEBHOOKS_ALLOWED_NETWORKS=12
 
 echo "== Fault suite: $JAR, two nodes on PostgreSQL at 127.0.0.1:$PGPORT_FAULTS (logs in bench/target/faults-*.log)"
 java -Xmx512m -cp bench/target/narvark-bench.jar com.narvark.bench.FaultSuite --jar="$JAR" \
-    --admin-token="$ADMIN_TOKEN" --pg-restart="$(declare -f as_pg pg_ctl_faults); BIN='$BIN' DATA='$DATA'; pg_ctl_faults -m fast restart >/dev/null" \
+    --admin-token="$ADMIN_TOKEN" --pg-restart="$(declare -f as_pg pg_ctl_at pg_ctl_faults); BIN='$BIN' DATA='$DATA'; pg_ctl_faults -m fast restart >/dev/null" \
     --out="bench/results/faults-$STAMP.json" "$@"
