@@ -14,7 +14,9 @@ import java.util.Map;
 /**
  * The load benchmark's entry point (bench/run.sh starts it): creates accounts with unlimited live keys through the
  * admin API, plays the SMSC, warms the gateway up, then climbs a ladder of arrival rates until a step misses the
- * dispatch target (p99) or has an error, prints a table and writes the results as JSON.
+ * dispatch target (p99) or has an error, prints a table and writes the results as JSON. With {@code --pg-host} it
+ * also measures what each step cost per OTP (statements, commits, CPU of the gateway and of PostgreSQL) and what
+ * the gateway costs idle ({@link CostWindows}).
  */
 public final class Bench {
 
@@ -30,16 +32,25 @@ public final class Bench {
                 options.accounts(), options.smscPort());
         List<StepMetrics> steps = new ArrayList<>();
         StepMetrics warmup;
-        try (Smsc smsc = new Smsc(options.smscPort())) {
+        Map<String, Object> idle;
+        Object idleTop;
+        try (Smsc smsc = new Smsc(options.smscPort()); CostWindows cost = CostWindows.open(options.measuring())) {
             LoadRunner runner = new LoadRunner(api, smsc, keys, options.sandboxShare(), options.statusPollMs());
             warmup = runner.run("warmup", options.warmupRate(), options.warmupSeconds());
+            cost.measureIdle(options.measuring().idleSeconds());
+            idle = cost.idlePerSecond();
+            idleTop = cost.idleTopStatements();
             System.out.println(Table.header());
             System.out.println(Table.row(warmup, options.dispatchTargetMs()));
             for (int rate : options.rates()) {
                 String loadAtStart = loadAverage();
-                StepMetrics step = runner.run(rate + "/s", rate, options.stepSeconds());
+                CostMeter.Snapshot before = cost.begin();
+                StepMetrics step = runner.run(rate + "/s", rate, options.stepSeconds(), s -> cost.end(s, before));
                 steps.add(step);
                 System.out.println(Table.row(step, options.dispatchTargetMs()) + "   load " + loadAtStart);
+                if (step.cost != null) {
+                    System.out.println(CostWindows.line(step));
+                }
                 if (!step.passed(options.dispatchTargetMs()) && !options.keepGoing()) {
                     break;
                 }
@@ -49,9 +60,14 @@ public final class Bench {
                 System.out.println("SMSC received " + smsc.unexpected.get() + " messages nobody waited for");
             }
         }
-        Map<String, Object> result = summary(options, steps, warmup, loadBefore, loadAverage());
+        Map<String, Object> result = summary(options, steps, warmup, loadBefore, loadAverage(), idle);
+        result.put("idle_top_statements", idleTop);
         System.out.println();
         System.out.println(Table.summary(result));
+        steps.stream().filter(s -> s.passed(options.dispatchTargetMs()))
+                .max(java.util.Comparator.comparingInt(s -> s.targetRate))
+                .or(() -> steps.stream().reduce((first, second) -> second))
+                .ifPresent(s -> System.out.print(CostWindows.topLines(s)));
         if (!options.out().isEmpty()) {
             Path out = Path.of(options.out());
             Files.createDirectories(out.toAbsolutePath().getParent());
@@ -79,7 +95,7 @@ public final class Bench {
     }
 
     private static Map<String, Object> summary(Options options, List<StepMetrics> steps, StepMetrics warmup,
-                                               String loadBefore, String loadAfter) {
+                                               String loadBefore, String loadAfter, Map<String, Object> idle) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("date", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         json.put("commit", options.commit());
@@ -98,6 +114,9 @@ public final class Bench {
         StepMetrics best = steps.stream().filter(s -> s.passed(options.dispatchTargetMs()))
                 .max(java.util.Comparator.comparingInt(s -> s.targetRate)).orElse(null);
         json.put("max_sustained_send_rate_per_s", best == null ? 0 : best.targetRate);
+        // Divided by the OTPs started in the sustained step (SMS lifecycles and sandbox sends alike).
+        json.put("cost_per_otp", best == null || best.cost == null ? null : best.cost.divided(best.started.get()));
+        json.put("idle_per_s", idle);
         json.put("lifecycles_per_s_at_max", best == null ? null : StepMetrics.round(best.lifecyclesPerSecond()));
         if (options.pgbenchTps() > 0) {
             json.put("ratio_sends_to_pgbench", best == null ? null

@@ -54,8 +54,17 @@ final class LoadRunner {
         this.wallOriginMicros = ChronoUnit.MICROS.between(Instant.EPOCH, now);
     }
 
-    /** Runs one step at a fixed arrival rate, then waits (at most 60 s) for its lifecycles to finish. */
     StepMetrics run(String name, int rate, int seconds) throws InterruptedException {
+        return run(name, rate, seconds, metrics -> {
+        });
+    }
+
+    /**
+     * Runs one step at a fixed arrival rate, then waits (at most 60 s) for its lifecycles to finish; then
+     * {@code lifecyclesDone} (the end of the cost window), then the sandbox inboxes are read.
+     */
+    StepMetrics run(String name, int rate, int seconds, java.util.function.Consumer<StepMetrics> lifecyclesDone)
+            throws InterruptedException {
         StepMetrics metrics = new StepMetrics(name, rate, seconds);
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
         metrics.startNanos = start;
@@ -74,6 +83,7 @@ final class LoadRunner {
         while (metrics.inFlight.get() > 0 && System.nanoTime() < drainDeadline) {
             Thread.sleep(50);
         }
+        lifecyclesDone.accept(metrics);
         readSandboxInboxes(metrics);
         if (metrics.inFlight.get() > 0) {
             metrics.errors.computeIfAbsent("unfinished", k -> new java.util.concurrent.atomic.AtomicLong())
@@ -90,6 +100,7 @@ final class LoadRunner {
         metrics.started.incrementAndGet();
         metrics.inFlight.incrementAndGet();
         CompletableFuture<Smsc.Received> atSmsc = sandbox ? null : smsc.expect(digits);
+        metrics.httpRequests.incrementAndGet();
         api.post("/v1/otp/send", key, Map.of("to", "+" + digits, "channel", sandbox ? "whatsapp" : "sms"))
                 .whenComplete((answer, failure) -> {
                     long now = System.nanoTime();
@@ -168,6 +179,7 @@ final class LoadRunner {
             return;
         }
         long start = System.nanoTime();
+        metrics.httpRequests.incrementAndGet();
         api.post("/v1/otp/verify", key, Map.of("id", otpId, "code", code.group(1))).whenComplete((answer, failure) -> {
             long now = System.nanoTime();
             if (failure != null || !answer.ok()) {
@@ -191,6 +203,7 @@ final class LoadRunner {
 
             @Override
             public void run() {
+                metrics.httpRequests.incrementAndGet();
                 api.get("/v1/otp/" + otpId, key).whenComplete((answer, failure) -> {
                     long seen = micros(Instant.now());
                     if (failure != null || !answer.ok()) {

@@ -9,7 +9,15 @@ import java.util.Map;
 record Options(String baseUrl, String adminToken, int smscPort, List<Integer> rates, int stepSeconds,
                int warmupSeconds, int warmupRate, int accounts, int keysPerAccount, double sandboxShare,
                double dispatchTargetMs, int statusPollMs, boolean keepGoing, double pgbenchTps, String commit,
-               String gateway, String out) {
+               String gateway, String out, Measuring measuring) {
+
+    /**
+     * Where the cost per OTP is read: the PostgreSQL server (empty host: not measured), the gateway's database on it,
+     * the gateway JVM's pid (0: its CPU is not measured), clock ticks per second of /proc, the idle window.
+     */
+    record Measuring(String pgHost, int pgPort, String pgUser, String database, long gatewayPid, int clockTicks,
+                     int idleSeconds) {
+    }
 
     static Options parse(String[] args) {
         Map<String, String> given = new HashMap<>();
@@ -38,7 +46,14 @@ record Options(String baseUrl, String adminToken, int smscPort, List<Integer> ra
                 Double.parseDouble(given.getOrDefault("pgbench-tps", "0")),
                 given.getOrDefault("commit", "unknown"),
                 given.getOrDefault("gateway", ""),
-                given.getOrDefault("out", ""));
+                given.getOrDefault("out", ""),
+                new Measuring(given.getOrDefault("pg-host", ""),
+                        Integer.parseInt(given.getOrDefault("pg-port", "5432")),
+                        given.getOrDefault("pg-user", "postgres"),
+                        given.getOrDefault("database", "narvark_bench"),
+                        Long.parseLong(given.getOrDefault("gateway-pid", "0")),
+                        Integer.parseInt(given.getOrDefault("clock-ticks", "100")),
+                        Integer.parseInt(given.getOrDefault("idle-seconds", "10"))));
         if (options.adminToken.isEmpty()) {
             throw new IllegalArgumentException("give --admin-token or NARVARK_ADMIN_TOKEN");
         }

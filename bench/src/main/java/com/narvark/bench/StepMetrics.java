@@ -26,6 +26,10 @@ final class StepMetrics {
     final AtomicLong inFlight = new AtomicLong();
     final AtomicLong maxGeneratorLagNanos = new AtomicLong();
     final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
+    /** Requests of the lifecycles (sends, verifies, status polls); the inbox reads after the step are not in it. */
+    final AtomicLong httpRequests = new AtomicLong();
+    /** What the step cost the gateway and PostgreSQL; null when not measured. */
+    volatile Cost cost;
     volatile long startNanos;
     volatile long lastCompletionNanos;
 
@@ -102,6 +106,11 @@ final class StepMetrics {
         json.put("verify_ms", percentiles(verify));
         json.put("projection_lag_ms", percentiles(projectionLag));
         json.put("passed", passed(dispatchTargetMs));
+        if (cost != null && started.get() > 0) {
+            json.put("cost_per_otp", cost.divided(started.get()));
+            json.put("cost_window", cost.totals(started.get(), httpRequests.get()));
+            json.put("top_statements", cost.topStatements(15, started.get()));
+        }
         return json;
     }
 

@@ -37,6 +37,12 @@ final class Table {
             text.append("ratio to pgbench TPS: sends ").append(result.get("ratio_sends_to_pgbench"))
                     .append(", lifecycles ").append(result.get("ratio_lifecycles_to_pgbench")).append('\n');
         }
+        if (result.get("cost_per_otp") != null) {
+            text.append("cost per OTP at that rate: ").append(result.get("cost_per_otp")).append('\n');
+        }
+        if (result.get("idle_per_s") != null) {
+            text.append("idle, per second: ").append(result.get("idle_per_s")).append('\n');
+        }
         text.append("load average before / after: ").append(result.get("load_average_before")).append(" / ")
                 .append(result.get("load_average_after"));
         return text.toString();
