@@ -11,8 +11,10 @@ import java.util.Map;
 final class CostWindows implements AutoCloseable {
 
     /**
-     * PostgreSQL publishes a backend's commit counts at most once a second, when it goes idle: the step's window
-     * stays open that long after its last lifecycle, so its last commits are in it.
+     * PostgreSQL publishes a backend's commit counts when it goes idle, at most once a second (one that reported
+     * less than a second before waits up to 10 s). The window stays open this long after the step's last lifecycle
+     * so that the busy backends' last commits are in it; the rest is a few transactions at either edge.
+     * pg_stat_statements and /proc are current at once.
      */
     private static final long STATS_FLUSH_MILLIS = 1_500;
 
