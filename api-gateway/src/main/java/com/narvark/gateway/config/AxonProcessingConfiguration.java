@@ -68,8 +68,8 @@ class AxonProcessingConfiguration {
      * a delivery skipped is an OTP never sent, and parking it in a dead-letter queue would cost a lookup per event.
      */
     @Bean
-    ConfigurerModule deliveryProcessor(@Value("${narvark.delivery.processor.threads:4}") int threads,
-                                       @Value("${narvark.delivery.processor.batch-size:10}") int batchSize) {
+    ConfigurerModule deliveryProcessor(@Value("${narvark.delivery.processor.threads:2}") int threads,
+                                       @Value("${narvark.delivery.processor.batch-size:20}") int batchSize) {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerTrackingEventProcessor(DELIVERY_PROCESSOR, axon -> axon.eventStore(),
                         axon -> headFirst(threads, batchSize))
@@ -82,7 +82,7 @@ class AxonProcessingConfiguration {
      * rows with its token; its handlers ignore replays and its failures land in its dead-letter queue.
      */
     @Bean
-    ConfigurerModule webhookProcessor(@Value("${narvark.webhooks.processor.threads:2}") int threads,
+    ConfigurerModule webhookProcessor(@Value("${narvark.webhooks.processor.threads:1}") int threads,
                                       ConnectionProvider connections, TransactionManager transactions,
                                       DeadLetterSchema deadLetterSchema, Serializer serializer,
                                       @Qualifier("eventSerializer") Serializer eventSerializer) {
