@@ -10,9 +10,9 @@ import org.springframework.security.core.Authentication;
  */
 final class ApiKeyAuthenticationProvider implements AuthenticationProvider {
 
-    private final ApiKeyStore keys;
+    private final ApiKeyCache keys;
 
-    ApiKeyAuthenticationProvider(ApiKeyStore keys) {
+    ApiKeyAuthenticationProvider(ApiKeyCache keys) {
         this.keys = keys;
     }
 

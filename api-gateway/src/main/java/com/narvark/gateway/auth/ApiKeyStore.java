@@ -1,7 +1,6 @@
 package com.narvark.gateway.auth;
 
 import com.narvark.gateway.ratelimit.KeyRateLimit;
-import java.security.MessageDigest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -21,30 +20,24 @@ public class ApiKeyStore {
         this.jdbc = jdbc;
     }
 
-    /** The caller behind an active key, if any. The hash is compared again in constant time after the lookup. */
-    Optional<Authenticated> authenticate(String key) {
-        byte[] hash = ApiKeys.hash(key);
+    /**
+     * The active, unrevoked key with this hash, with its account's limit: one query, which {@link ApiKeyCache} saves
+     * for keys it has seen lately. The caller compares the hash again in constant time.
+     */
+    Optional<ActiveKey> findActive(byte[] hash) {
         return jdbc.sql("""
                         SELECT k.*, a.rate_limit_per_minute AS account_rate_limit_per_minute
                         FROM api_keys k JOIN accounts a ON a.account_id = k.account_id
                         WHERE k.key_hash = ? AND k.revoked_at IS NULL AND k.active
                         """)
                 .param(hash)
-                .query((rs, row) -> new KeyMatch(mapKey(rs, row), rs.getBytes("key_hash"), rateLimit(rs),
+                .query((rs, row) -> new ActiveKey(mapKey(rs, row), rs.getBytes("key_hash"), rateLimit(rs),
                         nullableInt(rs, "account_rate_limit_per_minute")))
-                .optional()
-                .filter(match -> MessageDigest.isEqual(match.hash(), hash)
-                        && match.key().livemode() == ApiKeys.isLive(key))
-                .map(match -> new Authenticated(
-                        new Caller(match.key().accountId(), match.key().livemode(), match.key().keyId()),
-                        match.rateLimit(), match.accountPerMinute()));
+                .optional();
     }
 
     /** {@code accountPerMinute} null: the configured default. */
-    record Authenticated(Caller caller, KeyRateLimit rateLimit, Integer accountPerMinute) {
-    }
-
-    private record KeyMatch(StoredKey key, byte[] hash, KeyRateLimit rateLimit, Integer accountPerMinute) {
+    record ActiveKey(StoredKey key, byte[] hash, KeyRateLimit rateLimit, Integer accountPerMinute) {
     }
 
     /** The account's own limit over all its keys; null for the default. False if no such account. */
