@@ -10,9 +10,9 @@ import org.springframework.security.core.Authentication;
  */
 final class ApiKeyAuthenticationProvider implements AuthenticationProvider {
 
-    private final ApiKeyCache keys;
+    private final ApiKeyStore keys;
 
-    ApiKeyAuthenticationProvider(ApiKeyCache keys) {
+    ApiKeyAuthenticationProvider(ApiKeyStore keys) {
         this.keys = keys;
     }
 

@@ -78,7 +78,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(30)
-    SecurityFilterChain apiKeys(HttpSecurity http, ApiKeyCache keys, RateLimitFilter rateLimit,
+    SecurityFilterChain apiKeys(HttpSecurity http, ApiKeyStore keys, RateLimitFilter rateLimit,
                                 IdempotencyFilter idempotency) throws Exception {
         SecurityRefusals.Unauthorized unauthorized = refusals.unauthorized(
                 "a valid API key is required: Authorization: Bearer nvk_test_sk_… or nvk_live_sk_…");

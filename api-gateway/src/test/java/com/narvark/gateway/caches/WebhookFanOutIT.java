@@ -47,6 +47,7 @@ class WebhookFanOutIT extends TwoCountedNodes {
     void shouldLookUpNeitherEndpointsNorOtpFactsPerEvent() {
         Account account = newAccount();
         createEndpoint(account.test(), "/first");
+        awaitProcessorsIdle(); // a node may still be handling an earlier test's events
         counted(first).reset();
         counted(second).reset();
         int otps = 10;
@@ -72,39 +73,86 @@ class WebhookFanOutIT extends TwoCountedNodes {
             assertThat(counted(node).count(ENDPOINT_LOOKUP)).as("endpoint lookups for %d events", events)
                     .isLessThanOrEqualTo(1);
             assertThat(counted(node).count(FACTS_LOOKUP)).as("OTP facts lookups for %d events", events).isZero();
-            // Two nodes in one JVM share Axon's token owner name, so both may handle every event: at most one
-            // outbox statement per event and node, whatever the number of endpoints.
-            assertThat(counted(node).count(OUTBOX_INSERT)).as("outbox statements").isLessThanOrEqualTo(events);
         }
         assertThat(counted(first).count(OUTBOX_INSERT) + counted(second).count(OUTBOX_INSERT))
-                .isGreaterThanOrEqualTo(events);
+                .as("one outbox statement per event").isEqualTo(events);
     }
 
-    /** The endpoint list is cached on both nodes, yet an endpoint added through one node gets the next events. */
+    /**
+     * The processing node cached "no endpoint" for the account; the endpoint is then created through the other
+     * node, so only the notice can tell the processing node: events from a second on (the promise; it takes
+     * milliseconds) go to the new endpoint.
+     */
     @Test
-    void shouldDeliverToANewEndpointWhenTheAccountsListWasCachedEmpty() {
+    void shouldDeliverToANewEndpointCreatedOnAnotherNodeWhenTheListWasCachedEmpty() {
         Account account = newAccount();
-        for (int i = 0; i < 4; i++) { // both nodes' processors see the account and cache "no endpoint"
-            (i % 2 == 0 ? one : two).post("/v1/otp/send", account.test(),
-                    "{\"to\":\"zoe@example.com\",\"channel\":\"email\"}");
-        }
-        sleep(1_000);
         counted(first).reset();
         counted(second).reset();
-        createEndpoint(account.test(), "/late");
+        send(one, account.test());
+        send(two, account.test());
+        Await.until(() -> counted(first).count(ENDPOINT_LOOKUP) + counted(second).count(ENDPOINT_LOOKUP) > 0, WAIT);
+        awaitProcessorsIdle();
+        Api other = counted(first).count(ENDPOINT_LOOKUP) > 0 ? two : one; // not the node that cached the list
+        Api.Response created = other.post("/v1/webhook_endpoints", account.test(),
+                Api.json(Map.of("url", receiver.url("/late"))));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
         sleep(PROMISE.toMillis());
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            ids.add((i % 2 == 0 ? one : two).post("/v1/otp/send", account.test(),
-                    "{\"to\":\"zoe@example.com\",\"channel\":\"email\"}").text("id"));
-        }
-        Await.until(() -> receiver.accepted().stream().map(WebhookReceiver.Received::otpId)
-                .filter(ids::contains).distinct().count() == ids.size(), WAIT);
+        List<String> ids = List.of(send(one, account.test()), send(two, account.test()));
+        Await.until(() -> ids.stream().allMatch(id -> delivered("/late", id) == 2), WAIT);
     }
 
-    private void createEndpoint(String key, String path) {
+    /**
+     * An endpoint deleted while its notice is lost (the trigger is off, so both nodes keep listing it): the outbox
+     * insert checks each endpoint again, so the event goes to the other endpoint only, and nothing fails (a delivery
+     * row for the vanished endpoint would break its foreign key and stall the processor).
+     */
+    @Test
+    void shouldSkipAnEndpointDeletedBehindTheCachesBack() {
+        Account account = newAccount();
+        String gone = createEndpoint(account.test(), "/gone");
+        createEndpoint(account.test(), "/kept");
+        String before = send(one, account.test());
+        Await.until(() -> delivered("/gone", before) == 2 && delivered("/kept", before) == 2, WAIT);
+        sql("ALTER TABLE webhook_endpoints DISABLE TRIGGER webhook_endpoints_notify_insert_delete");
+        try {
+            assertThat(sql("DELETE FROM webhook_endpoints WHERE endpoint_id = ?", gone)).isEqualTo(1);
+        } finally {
+            sql("ALTER TABLE webhook_endpoints ENABLE TRIGGER webhook_endpoints_notify_insert_delete");
+        }
+        String after = send(two, account.test());
+        Await.until(() -> delivered("/kept", after) == 2, WAIT);
+        sleep(500);
+        assertThat(delivered("/gone", after)).isZero();
+        assertThat(count("SELECT count(*) FROM deadletterentry")).as("dead letters").isZero();
+    }
+
+    /** Until neither node's webhook processor has run anything but token updates for a while. */
+    private static void awaitProcessorsIdle() {
+        Predicate<CountedStatements.Executed> work = e -> e.thread().contains("otp-webhooks")
+                && !e.sql().contains("TokenEntry");
+        Await.until(() -> {
+            long before = counted(first).executed().stream().filter(work).count()
+                    + counted(second).executed().stream().filter(work).count();
+            sleep(700);
+            return before == counted(first).executed().stream().filter(work).count()
+                    + counted(second).executed().stream().filter(work).count();
+        }, WAIT);
+    }
+
+    private static String send(Api node, String key) {
+        Api.Response sent = node.post("/v1/otp/send", key, "{\"to\":\"zoe@example.com\",\"channel\":\"email\"}");
+        assertThat(sent.status()).as(sent.toString()).isEqualTo(200);
+        return sent.text("id");
+    }
+
+    private long delivered(String path, String otpId) {
+        return receiver.accepted().stream().filter(r -> r.path().equals(path) && r.otpId().equals(otpId)).count();
+    }
+
+    private String createEndpoint(String key, String path) {
         Api.Response created = one.post("/v1/webhook_endpoints", key, Api.json(Map.of("url", receiver.url(path))));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.text("id");
     }
 
     /**
@@ -115,10 +163,13 @@ class WebhookFanOutIT extends TwoCountedNodes {
         Predicate<CountedStatements.Executed> webhookThreads = e -> e.thread().contains("otp-webhooks");
         for (ConfigurableApplicationContext node : List.of(first, second)) {
             long handled = counted(node).count(OUTBOX_INSERT) + counted(node).count(FACTS_INSERT);
+            if (handled == 0) {
+                continue; // this node holds none of the processor's segments
+            }
             long statements = counted(node).executed().stream().filter(webhookThreads).count();
             System.out.printf("webhook processor (%s): %d of the %d webhooks and their OTPs' requests handled, "
                     + "%.2f statements per handled event: %s%n", node == first ? "node A" : "node B",
-                    counted(node).count(OUTBOX_INSERT), events, statements / (double) Math.max(1, handled),
+                    counted(node).count(OUTBOX_INSERT), events, statements / (double) handled,
                     counted(node).byStatement(webhookThreads));
         }
     }

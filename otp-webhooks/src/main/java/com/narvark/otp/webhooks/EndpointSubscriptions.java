@@ -43,6 +43,11 @@ class EndpointSubscriptions {
                 .filter(subscription -> subscription.takes(type)).map(Subscription::endpointId).toList();
     }
 
+    /** This node changed the account's endpoints: its entries go as the change commits, before the notice. */
+    void changedHere(String accountId) {
+        AfterCommit.run(() -> cache.changed(accountId));
+    }
+
     record AccountEnvironment(String accountId, boolean livemode) {
     }
 

@@ -73,6 +73,7 @@ public final class ChangeAwareCache<K, V> implements ChangeSubscriber {
         return entries.size();
     }
 
+    /** Also called by the owner for a change this node wrote, once it committed: its own reads see it at once. */
     @Override
     public void changed(String payload) {
         generation.incrementAndGet();
