@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -22,6 +23,7 @@ import org.postgresql.PGNotification;
 final class ListenerSession implements AutoCloseable {
 
     static final String APPLICATION_NAME = "narvark-change-feed";
+    private static final String SELF_CHECK = "narvark_change_feed";
     private static final Pattern CHANNEL = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     private static final PGNotification[] NONE = new PGNotification[0];
 
@@ -84,6 +86,35 @@ final class ListenerSession implements AutoCloseable {
         try (Statement statement = connection.createStatement()) {
             statement.execute("LISTEN " + channel);
         }
+    }
+
+    /**
+     * Sends a notice through another connection (the pool's) and waits for it here, once per connection: behind a
+     * proxy that pools by transaction (PgBouncer's transaction mode), LISTEN seems to work but nothing arrives, and
+     * the caches would trust a feed that hears nothing. Then this fails, and the feed never counts as up to date.
+     */
+    void checkDelivery(DataSource pool, Duration timeout) throws SQLException {
+        String token = UUID.randomUUID().toString();
+        listen(SELF_CHECK);
+        try (Connection sender = pool.getConnection();
+             PreparedStatement notify = sender.prepareStatement("SELECT pg_notify(?, ?)")) {
+            notify.setString(1, SELF_CHECK);
+            notify.setString(2, token);
+            notify.execute();
+            if (!sender.getAutoCommit()) {
+                sender.commit();
+            }
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (PGNotification notification : await((int) ((deadline - System.nanoTime()) / 1_000_000))) {
+                if (SELF_CHECK.equals(notification.getName()) && token.equals(notification.getParameter())) {
+                    return; // anything else that came first is older than every subscriber's resume
+                }
+            }
+        }
+        throw new SQLException("a notification sent through the pool did not arrive on the listening connection"
+                + " (is a transaction-pooling proxy in between?)");
     }
 
     /**

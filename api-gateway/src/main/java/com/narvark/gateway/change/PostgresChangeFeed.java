@@ -7,12 +7,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,7 +36,7 @@ class PostgresChangeFeed implements ChangeFeed, SmartLifecycle {
     private final long probeNanos;
     private final long maxSilenceNanos;
     private final long firstRetryMillis;
-    private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+    private final FeedSubscriptions subscriptions = new FeedSubscriptions();
     private volatile boolean running;
     private volatile Thread thread;
     /** Whether {@link #confirmedAt} belongs to the current connection. */
@@ -68,7 +65,7 @@ class PostgresChangeFeed implements ChangeFeed, SmartLifecycle {
 
     @Override
     public void subscribe(String channel, ChangeSubscriber subscriber) {
-        subscriptions.add(new Subscription(channel, subscriber));
+        subscriptions.add(channel, subscriber);
     }
 
     @Override
@@ -108,18 +105,19 @@ class PostgresChangeFeed implements ChangeFeed, SmartLifecycle {
         boolean failing = false;
         while (running) {
             try (ListenerSession session = ListenerSession.open(dataSource, SOCKET_TIMEOUT)) {
+                session.checkDelivery(dataSource, SOCKET_TIMEOUT);
                 Set<String> listened = new HashSet<>();
                 long lastProbe = 0;
                 while (running) {
-                    boolean newcomers = listenForNewcomers(session, listened);
+                    boolean newcomers = subscriptions.listenForNewcomers(session, listened);
                     long now = System.nanoTime();
                     if (newcomers || !confirmed || now - lastProbe >= probeNanos) {
                         session.probe();
-                        dispatch(session.arrived());
+                        subscriptions.dispatch(session.arrived());
                         confirmedAt = now;
                         confirmed = true;
                         lastProbe = now;
-                        resumeNewcomers();
+                        subscriptions.resumeNewcomers();
                         if (failing) {
                             LOG.info("change feed listening again: caches serve again");
                             failing = false;
@@ -127,7 +125,8 @@ class PostgresChangeFeed implements ChangeFeed, SmartLifecycle {
                         retryMillis = firstRetryMillis;
                     }
                     long untilProbe = probeNanos - (System.nanoTime() - lastProbe);
-                    dispatch(session.await((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(untilProbe))));
+                    subscriptions.dispatch(
+                            session.await((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(untilProbe))));
                 }
             } catch (SQLException | RuntimeException failure) {
                 if (running && !failing) {
@@ -145,51 +144,9 @@ class PostgresChangeFeed implements ChangeFeed, SmartLifecycle {
         }
     }
 
-    /** LISTENs to channels of subscriptions that have not heard {@code resumed()}; true if there were any. */
-    private boolean listenForNewcomers(ListenerSession session, Set<String> listened) throws SQLException {
-        boolean any = false;
-        for (Subscription subscription : subscriptions) {
-            if (!subscription.resumed) {
-                any = true;
-                if (listened.add(subscription.channel)) {
-                    session.listen(subscription.channel);
-                }
-            }
-        }
-        return any;
-    }
-
-    private void resumeNewcomers() {
-        for (Subscription subscription : subscriptions) {
-            if (!subscription.resumed) {
-                subscription.subscriber.resumed();
-                subscription.resumed = true;
-            }
-        }
-    }
-
-    private void dispatch(PGNotification[] notifications) {
-        for (PGNotification notification : notifications) {
-            for (Subscription subscription : subscriptions) {
-                if (subscription.resumed && subscription.channel.equals(notification.getName())) {
-                    try {
-                        subscription.subscriber.changed(notification.getParameter());
-                    } catch (RuntimeException e) {
-                        // It may have kept what the change made stale: it starts over empty.
-                        LOG.warn("cache of {} failed on a change, emptied: {}", subscription.channel, e.toString());
-                        subscription.subscriber.resumed();
-                    }
-                }
-            }
-        }
-    }
-
     private void loseAll() {
         confirmed = false;
-        for (Subscription subscription : subscriptions) {
-            subscription.resumed = false;
-            subscription.subscriber.lost();
-        }
+        subscriptions.loseAll();
     }
 
     private static void sleep(long millis) {
@@ -197,19 +154,6 @@ class PostgresChangeFeed implements ChangeFeed, SmartLifecycle {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** {@code resumed} is read and written by the feed's thread only. */
-    private static final class Subscription {
-
-        final String channel;
-        final ChangeSubscriber subscriber;
-        boolean resumed;
-
-        Subscription(String channel, ChangeSubscriber subscriber) {
-            this.channel = channel;
-            this.subscriber = subscriber;
         }
     }
 }
