@@ -11,46 +11,64 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code accounts} and {@code api_keys} tables. */
+/**
+ * The {@code accounts} and {@code api_keys} tables. Authentication reads through {@link ApiKeyCache}; every change
+ * written here that can alter what a key authenticates as also leaves this node's cache when it commits.
+ */
 @Repository
 public class ApiKeyStore {
 
     private final JdbcClient jdbc;
+    private final ApiKeyCache cache;
 
-    ApiKeyStore(JdbcClient jdbc) {
+    ApiKeyStore(JdbcClient jdbc, ApiKeyCache cache) {
         this.jdbc = jdbc;
+        this.cache = cache;
     }
 
-    /** The caller behind an active key, if any. The hash is compared again in constant time after the lookup. */
+    /**
+     * The caller behind an active key, if any. Cached or not, the stored hash is compared again in constant time,
+     * and the key's environment must be the one its prefix names.
+     */
     Optional<Authenticated> authenticate(String key) {
         byte[] hash = ApiKeys.hash(key);
-        return jdbc.sql("""
-                        SELECT k.*, a.rate_limit_per_minute AS account_rate_limit_per_minute
-                        FROM api_keys k JOIN accounts a ON a.account_id = k.account_id
-                        WHERE k.key_hash = ? AND k.revoked_at IS NULL AND k.active
-                        """)
-                .param(hash)
-                .query((rs, row) -> new KeyMatch(mapKey(rs, row), rs.getBytes("key_hash"), rateLimit(rs),
-                        nullableInt(rs, "account_rate_limit_per_minute")))
-                .optional()
-                .filter(match -> MessageDigest.isEqual(match.hash(), hash)
-                        && match.key().livemode() == ApiKeys.isLive(key))
-                .map(match -> new Authenticated(
-                        new Caller(match.key().accountId(), match.key().livemode(), match.key().keyId()),
-                        match.rateLimit(), match.accountPerMinute()));
+        return cache.get(hash, () -> findActive(hash))
+                .filter(active -> MessageDigest.isEqual(active.hash(), hash)
+                        && active.key().livemode() == ApiKeys.isLive(key))
+                .map(active -> new Authenticated(
+                        new Caller(active.key().accountId(), active.key().livemode(), active.key().keyId()),
+                        active.rateLimit(), active.accountPerMinute()));
     }
 
     /** {@code accountPerMinute} null: the configured default. */
     record Authenticated(Caller caller, KeyRateLimit rateLimit, Integer accountPerMinute) {
     }
 
-    private record KeyMatch(StoredKey key, byte[] hash, KeyRateLimit rateLimit, Integer accountPerMinute) {
+    /** The active, unrevoked key with this hash, with its account's limit. */
+    private Optional<ActiveKey> findActive(byte[] hash) {
+        return jdbc.sql("""
+                        SELECT k.*, a.rate_limit_per_minute AS account_rate_limit_per_minute
+                        FROM api_keys k JOIN accounts a ON a.account_id = k.account_id
+                        WHERE k.key_hash = ? AND k.revoked_at IS NULL AND k.active
+                        """)
+                .param(hash)
+                .query((rs, row) -> new ActiveKey(mapKey(rs, row), rs.getBytes("key_hash"), rateLimit(rs),
+                        nullableInt(rs, "account_rate_limit_per_minute")))
+                .optional();
+    }
+
+    /** {@code accountPerMinute} null: the configured default. */
+    record ActiveKey(StoredKey key, byte[] hash, KeyRateLimit rateLimit, Integer accountPerMinute) {
     }
 
     /** The account's own limit over all its keys; null for the default. False if no such account. */
     public boolean setAccountRateLimit(String accountId, Integer perMinute) {
-        return jdbc.sql("UPDATE accounts SET rate_limit_per_minute = ? WHERE account_id = ?")
+        boolean updated = jdbc.sql("UPDATE accounts SET rate_limit_per_minute = ? WHERE account_id = ?")
                 .params(perMinute, accountId).update() == 1;
+        if (updated) {
+            cache.changedHere(accountId);
+        }
+        return updated;
     }
 
     private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
@@ -60,13 +78,22 @@ public class ApiKeyStore {
 
     /** Sets a key's rate limit: a number per minute, null for the default, or unlimited. False if no such key. */
     public boolean setRateLimit(String keyId, KeyRateLimit limit) {
-        return jdbc.sql("UPDATE api_keys SET rate_limit_per_minute = ?, rate_unlimited = ? WHERE key_id = ?")
-                .params(limit.perMinute(), limit.unlimited(), keyId).update() == 1;
+        return changedHere(jdbc.sql("""
+                        UPDATE api_keys SET rate_limit_per_minute = ?, rate_unlimited = ? WHERE key_id = ?
+                        RETURNING account_id
+                        """)
+                .params(limit.perMinute(), limit.unlimited(), keyId).query(String.class).optional());
     }
 
     /** Inactive keys (a live key awaiting the operator) authenticate nothing. False if no such key. */
     public boolean setActive(String keyId, boolean active) {
-        return jdbc.sql("UPDATE api_keys SET active = ? WHERE key_id = ?").params(active, keyId).update() == 1;
+        return changedHere(jdbc.sql("UPDATE api_keys SET active = ? WHERE key_id = ? RETURNING account_id")
+                .params(active, keyId).query(String.class).optional());
+    }
+
+    private boolean changedHere(Optional<String> accountId) {
+        accountId.ifPresent(cache::changedHere);
+        return accountId.isPresent();
     }
 
     /** The account's keys with what the console shows beside them: active or not, and the rate limit setting. */
@@ -131,8 +158,10 @@ public class ApiKeyStore {
     public Optional<StoredKey> revoke(String keyId, Instant at) {
         jdbc.sql("UPDATE api_keys SET revoked_at = ? WHERE key_id = ? AND revoked_at IS NULL")
                 .params(Timestamp.from(at), keyId).update();
-        return jdbc.sql("SELECT * FROM api_keys WHERE key_id = ?").param(keyId).query(ApiKeyStore::mapKey)
-                .optional();
+        Optional<StoredKey> key = jdbc.sql("SELECT * FROM api_keys WHERE key_id = ?").param(keyId)
+                .query(ApiKeyStore::mapKey).optional();
+        key.ifPresent(revoked -> cache.changedHere(revoked.accountId()));
+        return key;
     }
 
     private static StoredKey mapKey(ResultSet rs, int row) throws SQLException {

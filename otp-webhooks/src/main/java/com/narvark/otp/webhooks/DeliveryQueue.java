@@ -18,9 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
 class DeliveryQueue {
 
     private final JdbcClient jdbc;
+    private final EndpointSubscriptions subscriptions;
 
-    DeliveryQueue(JdbcClient jdbc) {
+    DeliveryQueue(JdbcClient jdbc, EndpointSubscriptions subscriptions) {
         this.jdbc = jdbc;
+        this.subscriptions = subscriptions;
     }
 
     /** Claims due deliveries in order, none of the {@code skippedAccounts} (their sender threads are all busy). */
@@ -95,8 +97,9 @@ class DeliveryQueue {
     void disable(String endpointId, String reason) {
         jdbc.sql("UPDATE webhook_deliveries SET status = 'failed' WHERE endpoint_id = ? AND status = 'pending'")
                 .param(endpointId).update();
-        jdbc.sql("UPDATE webhook_endpoints SET enabled = FALSE, disabled_reason = ? WHERE endpoint_id = ?")
-                .params(reason, endpointId).update();
+        jdbc.sql("UPDATE webhook_endpoints SET enabled = FALSE, disabled_reason = ? WHERE endpoint_id = ? "
+                        + "RETURNING account_id")
+                .params(reason, endpointId).query(String.class).optional().ifPresent(subscriptions::changedHere);
     }
 
     /**

@@ -23,8 +23,9 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * The endpoint registry. It is plain state, not event-sourced: nothing downstream reacts to an endpoint change, and
- * the outbox reads the table directly. The URL passes the SSRF guard here and again before every delivery.
+ * The endpoint registry. It is plain state, not event-sourced: nothing downstream reacts to an endpoint change but
+ * the endpoint cache of the outbox ({@link EndpointSubscriptions}), which the table's triggers keep current on every
+ * node. The URL passes the SSRF guard here and again before every delivery.
  */
 @Component
 class EndpointCommandHandler {
@@ -34,14 +35,16 @@ class EndpointCommandHandler {
     private static final int SECRET_BYTES = 24;
 
     private final EndpointRepository endpoints;
+    private final EndpointSubscriptions subscriptions;
     private final NetworkGuard guard;
     private final SecretCipher cipher;
     private final SecureRandom random;
     private final Clock clock;
 
-    EndpointCommandHandler(EndpointRepository endpoints, NetworkGuard guard, SecretCipher cipher,
-                           SecureRandom random, Clock clock) {
+    EndpointCommandHandler(EndpointRepository endpoints, EndpointSubscriptions subscriptions, NetworkGuard guard,
+                           SecretCipher cipher, SecureRandom random, Clock clock) {
         this.endpoints = endpoints;
+        this.subscriptions = subscriptions;
         this.guard = guard;
         this.cipher = cipher;
         this.random = random;
@@ -62,12 +65,17 @@ class EndpointCommandHandler {
         String secret = newSecret();
         endpoints.insert(endpointId, command.accountId(), command.livemode(), command.url(), command.events(),
                 cipher.encrypt(secret, endpointId), clock.instant());
+        subscriptions.changedHere(command.accountId());
         return withSecret(endpoints.find(endpointId, command.accountId(), command.livemode()).orElseThrow(), secret);
     }
 
     @CommandHandler
     Boolean handle(DeleteWebhookEndpointCommand command) {
-        return endpoints.delete(command.endpointId(), command.accountId(), command.livemode());
+        boolean deleted = endpoints.delete(command.endpointId(), command.accountId(), command.livemode());
+        if (deleted) {
+            subscriptions.changedHere(command.accountId());
+        }
+        return deleted;
     }
 
     /** Answers null for an endpoint the caller does not have. */

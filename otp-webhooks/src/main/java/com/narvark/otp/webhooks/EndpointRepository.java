@@ -41,6 +41,18 @@ class EndpointRepository {
                 .params(accountId, livemode).query(Integer.class).single();
     }
 
+    /** The enabled endpoints of an account and environment with the event types each takes, oldest first. */
+    List<EndpointSubscriptions.Subscription> enabledSubscriptions(String accountId, boolean livemode) {
+        return List.copyOf(jdbc.sql("""
+                SELECT endpoint_id, events FROM webhook_endpoints
+                WHERE account_id = ? AND livemode = ? AND enabled ORDER BY created_at, endpoint_id
+                """)
+                .params(accountId, livemode)
+                .query((rs, row) -> new EndpointSubscriptions.Subscription(rs.getString("endpoint_id"),
+                        Set.copyOf(Arrays.asList((String[]) rs.getArray("events").getArray()))))
+                .list()); // shared by the processor's threads once cached
+    }
+
     List<WebhookEndpointView> list(String accountId, boolean livemode) {
         return jdbc.sql("SELECT * FROM webhook_endpoints WHERE account_id = ? AND livemode = ? ORDER BY created_at")
                 .params(accountId, livemode).query(this::view).list();

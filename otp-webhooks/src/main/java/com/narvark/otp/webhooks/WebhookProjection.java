@@ -38,10 +38,12 @@ class WebhookProjection {
     static final String PROCESSING_GROUP = "otp-webhooks";
 
     private final OtpFactsRepository otps;
+    private final EndpointSubscriptions subscriptions;
     private final Outbox outbox;
 
-    WebhookProjection(OtpFactsRepository otps, Outbox outbox) {
+    WebhookProjection(OtpFactsRepository otps, EndpointSubscriptions subscriptions, Outbox outbox) {
         this.otps = otps;
+        this.subscriptions = subscriptions;
         this.outbox = outbox;
     }
 
@@ -118,11 +120,12 @@ class WebhookProjection {
         publish(message, WebhookEventType.CANCELLED, e.otpId(), e.cancelledAt(), null, Map.of());
     }
 
+    /** Both lookups are cached: in the steady state an event costs one insert, or nothing when no endpoint takes it. */
     private void publish(EventMessage<?> message, WebhookEventType type, String otpId, Instant occurredAt,
                          String channel, Map<String, Object> details) {
         OtpFacts otp = otps.find(otpId)
                 .orElseThrow(() -> new IllegalStateException("no OtpRequestedEvent for " + otpId));
-        List<String> endpoints = outbox.subscribedEndpoints(otp, type);
+        List<String> endpoints = subscriptions.of(otp, type);
         if (endpoints.isEmpty()) {
             return;
         }
