@@ -42,7 +42,10 @@ class RawTrafficLogGuard extends TurboFilter {
     @Override
     public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
                               Throwable thrown) {
-        if (level == null || level.isGreaterOrEqual(Level.INFO)) {
+        // Called for every log statement and level check in the process: decide by levels first (a field read), so
+        // only a line that would really print below INFO pays for the name comparison.
+        if (level == null || level.isGreaterOrEqual(Level.INFO)
+                || !level.isGreaterOrEqual(logger.getEffectiveLevel())) {
             return FilterReply.NEUTRAL;
         }
         String name = logger.getName();
