@@ -9,6 +9,7 @@ import com.narvark.otp.api.OtpRefusal;
 import com.narvark.otp.api.OtpStatus;
 import com.narvark.otp.api.TestModeCode;
 import com.narvark.otp.api.command.CancelOtpCommand;
+import com.narvark.otp.api.command.ExpireOtpCommand;
 import com.narvark.otp.api.command.ResendOtpCommand;
 import com.narvark.otp.api.command.SendOtpCommand;
 import com.narvark.otp.api.command.VerificationResult;
@@ -33,8 +34,6 @@ import java.time.Instant;
 import java.util.Objects;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.deadline.DeadlineManager;
-import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateMember;
@@ -43,12 +42,11 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * One OTP: its code (as a hash), its attempts, its sends and its expiry; carrier outcomes are its {@link OtpDelivery}
  * member's. Decides; never reads a clock of its own. Created by {@link OtpSendHandler}, which runs the fraud guards
- * first.
+ * first. Its expiry is a row in {@link OtpExpiries} from creation until the OTP ends, written by the command that
+ * creates or ends it (in that command's transaction); the {@link ExpiryPoller} sends the expire command when due.
  */
 @Aggregate
 public class Otp {
-
-    static final String EXPIRY_DEADLINE = "otp-expiry";
 
     @AggregateIdentifier
     private String otpId;
@@ -64,7 +62,6 @@ public class Otp {
     private int maxAttempts;
     private int attemptsUsed;
     private Instant expiresAt;
-    private String expiryDeadlineId;
     private OtpStatus status;
     @AggregateMember
     private OtpDelivery delivery;
@@ -73,13 +70,14 @@ public class Otp {
     }
 
     /** A new OTP, its code sealed; the send handler decided the fraud guards let it through. */
-    Otp(SendOtpCommand command, byte[] codeHash, byte[] encryptedCode, DeadlineManager deadlineManager,
+    Otp(SendOtpCommand command, byte[] codeHash, byte[] encryptedCode, OtpExpiries expiries,
         GuardReason monitoredTrip, Instant now) {
         Instant expiry = command.requestedAt().plusSeconds(command.ttlSeconds());
-        String deadlineId = deadlineManager.schedule(expiry, EXPIRY_DEADLINE);
+        expiries.schedule(command.otpId(), expiry);
+        // No deadline id any more: the expiry row is found by the OTP's id.
         apply(new OtpRequestedEvent(command.otpId(), command.accountId(), command.livemode(), command.to(),
                 command.channel(), command.fallback(), command.codeLength(), command.maxAttempts(), command.template(),
-                command.metadata(), codeHash, encryptedCode, command.requestedAt(), expiry, deadlineId,
+                command.metadata(), codeHash, encryptedCode, command.requestedAt(), expiry, null,
                 command.message(), command.transaction()));
         if (monitoredTrip != null) {
             apply(new OtpGuardTrippedEvent(command.otpId(), monitoredTrip, false, now));
@@ -94,19 +92,20 @@ public class Otp {
 
     @CommandHandler
     public VerificationResult handle(VerifyOtpCommand command, CodeHasher hasher, FraudGuards guards, Clock clock,
-                                     DeadlineManager deadlineManager) {
+                                     OtpExpiries expiries) {
         requireOwner(command.accountId(), command.livemode());
         Instant now = clock.instant();
         if (!status.isFinal() && !now.isBefore(expiresAt)) {
-            // The deadline may not have fired yet (or the node was down): verify enforces expiry by itself.
+            // The poller may not have got to it yet (or every node was down): verify enforces expiry by itself.
             apply(new OtpExpiredEvent(otpId, expiresAt));
+            expiries.remove(otpId);
         }
         if (status.isFinal()) {
             return result(false);
         }
         if (destinationUnderAttack(command, guards, now)) {
             apply(new OtpLockedEvent(otpId, now));
-            deadlineManager.cancelSchedule(EXPIRY_DEADLINE, expiryDeadlineId);
+            expiries.remove(otpId);
             return result(false);
         }
         // Another transaction than the code approves fails whatever the code, and says so without telling whether
@@ -114,7 +113,7 @@ public class Otp {
         boolean sameTransaction = Objects.equals(transaction, command.transaction());
         if (sameTransaction && hasher.matches(otpId, command.code(), transaction, codeHash)) {
             apply(new OtpVerifiedEvent(otpId, attemptsUsed + 1, now));
-            deadlineManager.cancelSchedule(EXPIRY_DEADLINE, expiryDeadlineId);
+            expiries.remove(otpId);
             return result(true);
         }
         String reason = sameTransaction ? null : VerificationResult.TRANSACTION_MISMATCH;
@@ -123,7 +122,7 @@ public class Otp {
         guards.recordFailure(accountId, livemode, to, now);
         if (used >= maxAttempts) {
             apply(new OtpLockedEvent(otpId, now));
-            deadlineManager.cancelSchedule(EXPIRY_DEADLINE, expiryDeadlineId);
+            expiries.remove(otpId);
         }
         return result(false, reason);
     }
@@ -150,7 +149,7 @@ public class Otp {
     }
 
     @CommandHandler
-    public void handle(CancelOtpCommand command, Clock clock, DeadlineManager deadlineManager) {
+    public void handle(CancelOtpCommand command, Clock clock, OtpExpiries expiries) {
         requireOwner(command.accountId(), command.livemode());
         if (status == OtpStatus.CANCELLED) {
             return;
@@ -159,15 +158,23 @@ public class Otp {
             throw refused(new OtpRefusal(OtpErrorCode.OTP_NOT_ACTIVE, 0));
         }
         apply(new OtpCancelledEvent(otpId, clock.instant()));
-        deadlineManager.cancelSchedule(EXPIRY_DEADLINE, expiryDeadlineId);
+        expiries.remove(otpId);
     }
 
-    @DeadlineHandler(deadlineName = EXPIRY_DEADLINE)
-    public void onExpiryDeadline() {
-        // A deadline outliving a verified, locked or failed OTP is harmless: nothing is left to expire.
-        if (!status.isFinal()) {
-            apply(new OtpExpiredEvent(otpId, expiresAt));
+    /** The poller found the expiry row due. Expires the OTP once; an OTP that already ended stays as it is. */
+    @CommandHandler
+    public void handle(ExpireOtpCommand command, Clock clock, OtpExpiries expiries) {
+        if (status.isFinal()) {
+            expiries.remove(otpId);
+            return;
         }
+        if (clock.instant().isBefore(expiresAt)) {
+            // Due before the OTP's own expiry (a row carried over from a db-scheduler deadline, say): never early.
+            expiries.schedule(otpId, expiresAt);
+            return;
+        }
+        apply(new OtpExpiredEvent(otpId, expiresAt));
+        expiries.remove(otpId);
     }
 
     @EventSourcingHandler
@@ -183,9 +190,8 @@ public class Otp {
         lastSentAt = event.requestedAt();
         maxAttempts = event.maxAttempts();
         expiresAt = event.expiresAt();
-        expiryDeadlineId = event.expiryDeadlineId();
         status = OtpStatus.PENDING;
-        delivery = new OtpDelivery(otpId, expiryDeadlineId, event.channel(), event.fallback());
+        delivery = new OtpDelivery(otpId, event.channel(), event.fallback());
     }
 
     @EventSourcingHandler

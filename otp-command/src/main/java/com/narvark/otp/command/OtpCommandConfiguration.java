@@ -2,8 +2,10 @@ package com.narvark.otp.command;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -46,6 +48,20 @@ class OtpCommandConfiguration {
     @Bean
     OtpOutcomeMetrics otpOutcomeMetrics(MeterRegistry registry) {
         return new OtpOutcomeMetrics(registry);
+    }
+
+    @Bean
+    OtpExpiries otpExpiries(JdbcClient jdbc) {
+        return new JdbcOtpExpiries(jdbc);
+    }
+
+    /** Every node runs one; the interval bounds how late after its expiry an OTP is seen to expire. */
+    @Bean
+    ExpiryPoller expiryPoller(OtpExpiries expiries, CommandGateway commands, Clock clock,
+                              @Value("${narvark.otp.expiry.poll-interval:500ms}") Duration interval,
+                              @Value("${narvark.otp.expiry.lease:10s}") Duration lease,
+                              @Value("${narvark.otp.expiry.batch-size:100}") int batchSize) {
+        return new ExpiryPoller(expiries, commands, clock, interval, lease, batchSize);
     }
 
     @Bean

@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.util.List;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
 /**
@@ -38,13 +37,11 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 class OtpDelivery {
 
     private final String otpId;
-    private final String expiryDeadlineId;
     private final DeliveryAttempts attempts;
     private boolean ended;
 
-    OtpDelivery(String otpId, String expiryDeadlineId, Channel primary, List<Channel> fallback) {
+    OtpDelivery(String otpId, Channel primary, List<Channel> fallback) {
         this.otpId = otpId;
-        this.expiryDeadlineId = expiryDeadlineId;
         this.attempts = new DeliveryAttempts(primary, fallback);
     }
 
@@ -71,7 +68,7 @@ class OtpDelivery {
     }
 
     @CommandHandler
-    void handle(RecordOtpDeliveryFailedCommand command, Clock clock, DeadlineManager deadlineManager) {
+    void handle(RecordOtpDeliveryFailedCommand command, Clock clock, OtpExpiries expiries) {
         if (!isNewOutcome(command.attempt(), command.channel(), Outcome.FAILED)) {
             return;
         }
@@ -81,7 +78,7 @@ class OtpDelivery {
         // A late failure receipt of an unconfirmed attempt can end the OTP too, once no other attempt is in play.
         if (!ended && attempts.nothingCanArrive()) {
             apply(new OtpFailedEvent(otpId, command.reason(), now, command.carrierError()));
-            deadlineManager.cancelSchedule(Otp.EXPIRY_DEADLINE, expiryDeadlineId);
+            expiries.remove(otpId);
         }
     }
 

@@ -8,13 +8,12 @@ import com.narvark.otp.command.FraudGuards.Verdict;
 import java.time.Clock;
 import java.time.Instant;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.modelling.command.Repository;
 
 /**
  * Creates OTPs. It sits outside the aggregate because a send the fraud guards refuse must still leave a record (a
  * refused OTP) while its caller learns why and for how long: an aggregate's creation handler can only answer its
- * id. The guards' checks and the new OTP's events commit in one transaction.
+ * id. The guards' checks, the new OTP's expiry row and its events commit in one transaction.
  */
 public class OtpSendHandler {
 
@@ -28,7 +27,7 @@ public class OtpSendHandler {
 
     @CommandHandler
     public SendOtpResult handle(SendOtpCommand command, CodeGenerator generator, CodeHasher hasher,
-                               SecretCipher cipher, DeadlineManager deadlines, Clock clock) throws Exception {
+                               SecretCipher cipher, OtpExpiries expiries, Clock clock) throws Exception {
         Instant now = clock.instant();
         Verdict verdict = guards.assessSend(command, now);
         boolean enforced = !command.guard().monitorOnly();
@@ -40,7 +39,7 @@ public class OtpSendHandler {
         String code = command.livemode() ? generator.generate(command.codeLength())
                 : TestModeCode.forLength(command.codeLength());
         repository.newInstance(() -> new Otp(command, hasher.hash(command.otpId(), code, command.transaction()),
-                cipher.encrypt(code, command.otpId()), deadlines, verdict.reason(), now));
+                cipher.encrypt(code, command.otpId()), expiries, verdict.reason(), now));
         guards.recordSend(command.otpId(), command, now);
         return SendOtpResult.accepted(command.otpId());
     }

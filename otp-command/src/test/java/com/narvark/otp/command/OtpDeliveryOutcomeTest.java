@@ -3,6 +3,7 @@ package com.narvark.otp.command;
 import static com.narvark.otp.command.OtpFixtures.LIVE_CODE;
 import static com.narvark.otp.command.OtpFixtures.OTP_ID;
 import static com.narvark.otp.command.OtpFixtures.T0;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.narvark.otp.api.Channel;
 import com.narvark.otp.api.OtpStatus;
@@ -28,7 +29,8 @@ class OtpDeliveryOutcomeTest {
     private static final Instant NOW = T0.plusSeconds(61);
 
     private final OtpFixtures.MovableClock clock = new OtpFixtures.MovableClock();
-    private final AggregateTestFixture<Otp> fixture = OtpFixtures.fixture(clock);
+    private final InMemoryOtpExpiries expiries = new InMemoryOtpExpiries();
+    private final AggregateTestFixture<Otp> fixture = OtpFixtures.fixture(clock, expiries);
 
     OtpDeliveryOutcomeTest() {
         clock.set(NOW);
@@ -65,8 +67,8 @@ class OtpDeliveryOutcomeTest {
         fixture.givenCommands(OtpFixtures.send(true, List.of()),
                         new RecordOtpDispatchedCommand(OTP_ID, Channel.WHATSAPP, 0, "wamid.1"))
                 .when(new RecordOtpDeliveryUnconfirmedCommand(OTP_ID, Channel.WHATSAPP, 0))
-                .expectEvents(new OtpDeliveryUnconfirmedEvent(OTP_ID, Channel.WHATSAPP, 0, T0))
-                .expectScheduledDeadlineWithName(T0.plusSeconds(OtpFixtures.TTL), Otp.EXPIRY_DEADLINE);
+                .expectEvents(new OtpDeliveryUnconfirmedEvent(OTP_ID, Channel.WHATSAPP, 0, T0));
+        assertThat(expiries.dueAt(OTP_ID)).contains(T0.plusSeconds(OtpFixtures.TTL));
     }
 
     @Test

@@ -25,6 +25,7 @@ final class OtpFixtures {
     static final String LIVE_CODE = "492817";
     static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
     static final int TTL = 300;
+    /** What OTPs requested while expiry was a db-scheduler deadline carry; new OTPs carry none. */
     static final String DEADLINE_ID = "deadline-1";
     static final CodeHasher HASHER = new CodeHasher(filled(32, 1));
     static final SecretCipher CIPHER = new SecretCipher(filled(32, 2), new SecureRandom());
@@ -37,6 +38,14 @@ final class OtpFixtures {
     }
 
     static AggregateTestFixture<Otp> fixture(MovableClock clock, FraudGuards guards) {
+        return fixture(clock, guards, new InMemoryOtpExpiries());
+    }
+
+    static AggregateTestFixture<Otp> fixture(MovableClock clock, InMemoryOtpExpiries expiries) {
+        return fixture(clock, new FraudGuards(new InMemoryDestinationLedger(), FraudGuards.Limits.DEFAULT), expiries);
+    }
+
+    static AggregateTestFixture<Otp> fixture(MovableClock clock, FraudGuards guards, InMemoryOtpExpiries expiries) {
         AggregateTestFixture<Otp> fixture = new AggregateTestFixture<>(Otp.class);
         fixture.registerInjectableResource((CodeGenerator) length -> LIVE_CODE.substring(0, length));
         fixture.registerInjectableResource(HASHER);
@@ -44,6 +53,7 @@ final class OtpFixtures {
         fixture.registerInjectableResource(clock);
         fixture.registerInjectableResource(guards);
         fixture.registerInjectableResource(ResendPolicy.DEFAULT);
+        fixture.registerInjectableResource(expiries);
         fixture.registerAnnotatedCommandHandler(new OtpSendHandler(fixture.getRepository(), guards));
         return fixture;
     }

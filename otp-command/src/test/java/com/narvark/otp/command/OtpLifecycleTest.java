@@ -2,7 +2,7 @@ package com.narvark.otp.command;
 
 import static com.narvark.otp.command.OtpFixtures.OTP_ID;
 import static com.narvark.otp.command.OtpFixtures.T0;
-import static com.narvark.otp.command.OtpFixtures.TTL;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.narvark.otp.api.Channel;
 import com.narvark.otp.api.OtpErrorCode;
@@ -13,37 +13,19 @@ import com.narvark.otp.api.command.RecordOtpReadCommand;
 import com.narvark.otp.api.event.OtpDeliveredEvent;
 import com.narvark.otp.api.event.OtpDeliveryFailedEvent;
 import com.narvark.otp.api.event.OtpDispatchedEvent;
-import com.narvark.otp.api.event.OtpExpiredEvent;
 import com.narvark.otp.api.event.OtpFailedEvent;
 import com.narvark.otp.api.event.OtpReadEvent;
-import com.narvark.otp.api.event.OtpVerifiedEvent;
-import java.time.Duration;
 import java.util.List;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
 
-/** Expiry deadlines and carrier outcomes. */
+/** Carrier outcomes (expiry has {@link OtpExpiryTest}). */
 class OtpLifecycleTest {
 
     private final OtpFixtures.MovableClock clock = new OtpFixtures.MovableClock();
-    private final AggregateTestFixture<Otp> fixture = OtpFixtures.fixture(clock);
-
-    @Test
-    void shouldExpireWhenTheDeadlineFires() {
-        fixture.givenCommands(OtpFixtures.send(true, List.of()))
-                .whenTimeElapses(Duration.ofSeconds(TTL))
-                .expectTriggeredDeadlinesWithName(Otp.EXPIRY_DEADLINE)
-                .expectEvents(new OtpExpiredEvent(OTP_ID, T0.plusSeconds(TTL)));
-    }
-
-    @Test
-    void shouldIgnoreTheDeadlineWhenAlreadyVerified() {
-        fixture.given(OtpFixtures.requested(List.of()), new OtpVerifiedEvent(OTP_ID, 1, T0))
-                .whenThenTimeElapses(Duration.ofSeconds(TTL))
-                .expectNoScheduledDeadlines()
-                .expectEvents();
-    }
+    private final InMemoryOtpExpiries expiries = new InMemoryOtpExpiries();
+    private final AggregateTestFixture<Otp> fixture = OtpFixtures.fixture(clock, expiries);
 
     @Test
     void shouldRecordDispatchOnceWhenTheCarrierRepeatsItself() {
@@ -87,13 +69,13 @@ class OtpLifecycleTest {
     }
 
     @Test
-    void shouldFailTheOtpAndCancelItsDeadlineWhenTheLastChannelFailed() {
+    void shouldFailTheOtpAndRemoveItsExpiryWhenTheLastChannelFailed() {
         clock.set(T0.plusMillis(20));
         fixture.givenCommands(OtpFixtures.send(true, List.of(Channel.SMS)),
                         new RecordOtpDeliveryFailedCommand(OTP_ID, Channel.WHATSAPP, 0, "not_on_whatsapp"))
                 .when(new RecordOtpDeliveryFailedCommand(OTP_ID, Channel.SMS, 1, "unreachable"))
                 .expectEvents(new OtpDeliveryFailedEvent(OTP_ID, Channel.SMS, 1, "unreachable", T0.plusMillis(20)),
-                        new OtpFailedEvent(OTP_ID, "unreachable", T0.plusMillis(20)))
-                .expectNoScheduledDeadlines();
+                        new OtpFailedEvent(OTP_ID, "unreachable", T0.plusMillis(20)));
+        assertThat(expiries.dueAt(OTP_ID)).isEmpty();
     }
 }

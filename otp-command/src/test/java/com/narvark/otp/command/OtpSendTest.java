@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 class OtpSendTest {
 
-    private final AggregateTestFixture<Otp> fixture = OtpFixtures.fixture(new OtpFixtures.MovableClock());
+    private final InMemoryOtpExpiries expiries = new InMemoryOtpExpiries();
+    private final AggregateTestFixture<Otp> fixture = OtpFixtures.fixture(new OtpFixtures.MovableClock(), expiries);
 
     @Test
     void shouldRecordOnlyHashAndCiphertextOfTheCodeWhenSent() {
@@ -33,14 +34,14 @@ class OtpSendTest {
                 .expectEventsMatching(payloadsMatching(exactSequenceOf(matches((Object payload) -> {
                     recorded.set((OtpRequestedEvent) payload);
                     return true;
-                }), andNoMore())))
-                .expectScheduledDeadlineWithName(T0.plusSeconds(TTL), Otp.EXPIRY_DEADLINE);
+                }), andNoMore())));
 
         OtpRequestedEvent event = recorded.get();
         assertThat(event.otpId()).isEqualTo(OTP_ID);
         assertThat(event.expiresAt()).isEqualTo(T0.plusSeconds(TTL));
         assertThat(event.fallback()).containsExactly(Channel.SMS);
-        assertThat(event.expiryDeadlineId()).isNotBlank();
+        assertThat(event.expiryDeadlineId()).as("no deadline: the expiry is a row").isNull();
+        assertThat(expiries.dueAt(OTP_ID)).contains(T0.plusSeconds(TTL));
         assertThat(HASHER.matches(OTP_ID, LIVE_CODE, event.codeHash())).isTrue();
         assertThat(CIPHER.decrypt(event.encryptedCode(), OTP_ID)).isEqualTo(LIVE_CODE);
         assertThat(new String(event.encryptedCode(), StandardCharsets.ISO_8859_1)).doesNotContain(LIVE_CODE);

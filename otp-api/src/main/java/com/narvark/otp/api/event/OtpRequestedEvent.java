@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * An OTP was accepted. The code is present only as a keyed hash (for verification) and as an AES-GCM ciphertext
- * (for delivery); the ciphertext names its key, so keys can rotate. {@code expiryDeadlineId} lets the OTP cancel its
- * expiry deadline once it ended.
+ * (for delivery); the ciphertext names its key, so keys can rotate. {@code expiryDeadlineId} named the OTP's
+ * db-scheduler expiry deadline while expiry was one; the expiry is now a row of otp-command's own, so new OTPs leave
+ * it null (the field stays, so that stored events keep their shape).
  * <p>
  * {@code message} (brand, language, autofill lines) and {@code transaction} (the payment the code approves, bound
  * into its hash) came later: events stored before them hold neither, so both read as null and every reader falls

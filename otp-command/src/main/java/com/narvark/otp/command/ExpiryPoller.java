@@ -1,0 +1,100 @@
+package com.narvark.otp.command;
+
+import com.narvark.otp.api.command.ExpireOtpCommand;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Expires OTPs whose expiry row fell due: every node looks at a fixed interval, claims a batch with one statement
+ * (SKIP LOCKED, so nodes share the work; the claim leases each row, so that a node dying before its command landed
+ * leaves the row to be claimed again once the lease ends), then sends an {@link ExpireOtpCommand} for each. The
+ * command ends the OTP and deletes the row in one transaction; one that arrives twice, or for an OTP that ended in
+ * the meantime, changes nothing. A node that was down expires late, never early: the event carries the OTP's own
+ * expiry time.
+ */
+final class ExpiryPoller implements SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExpiryPoller.class);
+
+    private final OtpExpiries expiries;
+    private final CommandGateway commands;
+    private final Clock clock;
+    private final Duration interval;
+    private final Duration lease;
+    private final int batchSize;
+    private ScheduledExecutorService poller;
+
+    ExpiryPoller(OtpExpiries expiries, CommandGateway commands, Clock clock, Duration interval, Duration lease,
+                 int batchSize) {
+        this.expiries = expiries;
+        this.commands = commands;
+        this.clock = clock;
+        this.interval = interval;
+        this.lease = lease;
+        this.batchSize = batchSize;
+    }
+
+    /** Expires what is due now; true when the batch was full (more may be due). */
+    boolean expireDue() {
+        Instant now = clock.instant();
+        List<String> due = expiries.claimDue(now, now.plus(lease), batchSize);
+        due.forEach(this::expire);
+        return due.size() == batchSize;
+    }
+
+    private void expire(String otpId) {
+        try {
+            commands.sendAndWait(new ExpireOtpCommand(otpId));
+        } catch (AggregateNotFoundException e) {
+            // A row without an OTP (it could only have come from outside the OTP's commands): claiming it again
+            // every lease would never end.
+            LOG.warn("expiry of {} dropped: no such OTP", otpId);
+            expiries.remove(otpId);
+        } catch (RuntimeException e) {
+            LOG.warn("expiry of {} failed; claimed again in {}", otpId, lease, e);
+        }
+    }
+
+    private void poll() {
+        try {
+            while (expireDue()) {
+                LOG.debug("a full batch of OTPs expired; looking again at once");
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("OTP expiries could not be looked at now; next look in {}", interval, e);
+        }
+    }
+
+    @Override
+    public void start() {
+        poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "otp-expiry");
+            thread.setDaemon(true);
+            return thread;
+        });
+        poller.scheduleWithFixedDelay(this::poll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        if (poller != null) {
+            poller.shutdownNow();
+            poller = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return poller != null;
+    }
+}
