@@ -10,7 +10,6 @@ import com.narvark.otp.api.GuardPolicy;
 import com.narvark.otp.api.OtpId;
 import com.narvark.otp.api.command.SendOtpCommand;
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -22,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Axon runs inside Spring transactions: a command that fails leaves neither events nor a deadline behind. */
+/** Axon runs inside Spring transactions: a command that fails leaves neither events nor an expiry row behind. */
 class AxonTransactionsIT extends GatewayIntegrationTest {
 
     @Autowired
@@ -32,10 +31,9 @@ class AxonTransactionsIT extends GatewayIntegrationTest {
     @Autowired
     private JdbcClient jdbc;
 
-    /** Expiry deadlines fall due at the OTP's expiry; delivery timeouts are rows of their own. */
-    private long deadlinesDueAt(Instant expiry) {
-        return jdbc.sql("SELECT count(*) FROM scheduled_tasks WHERE execution_time = ?")
-                .param(Timestamp.from(expiry)).query(Long.class).single();
+    private List<Instant> expiryRows(String otpId) {
+        return jdbc.sql("SELECT expires_at FROM otp_expiries WHERE otp_id = ?").param(otpId)
+                .query((rs, row) -> rs.getTimestamp(1).toInstant()).list();
     }
 
     @Test
@@ -44,18 +42,20 @@ class AxonTransactionsIT extends GatewayIntegrationTest {
     }
 
     @Test
-    void shouldLeaveNoDeadlineBehindWhenTheSendCommandFails() {
+    void shouldLeaveNoExpiryRowBehindWhenTheSendCommandFails() {
         Instant requestedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         SendOtpCommand send = new SendOtpCommand(OtpId.generate(new SecureRandom()), "acct_tx", true,
                 new Destination(Destination.Kind.PHONE, "+447911123456"), "GB", Channel.SMS, List.of(), 6, 300, 5,
                 null, Map.of(), GuardPolicy.DEFAULT, requestedAt);
         commands.sendAndWait(send);
-        assertThat(deadlinesDueAt(requestedAt.plusSeconds(300))).isEqualTo(1);
+        assertThat(expiryRows(send.otpId())).containsExactly(requestedAt.plusSeconds(300));
+        // Taken away here, so that only the rollback below can account for its absence afterwards.
+        jdbc.sql("DELETE FROM otp_expiries WHERE otp_id = ?").param(send.otpId()).update();
 
-        // The same id again: the deadline is scheduled, then the append collides and the transaction rolls back.
+        // The same id again: the row is written, then the append collides and the transaction rolls back.
         assertThatThrownBy(() -> commands.sendAndWait(send)).isNotNull();
 
-        assertThat(deadlinesDueAt(requestedAt.plusSeconds(300))).isEqualTo(1);
+        assertThat(expiryRows(send.otpId())).isEmpty();
         assertThat(jdbc.sql("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ? AND sequencenumber = 0")
                 .param(send.otpId()).query(Long.class).single()).isEqualTo(1);
     }

@@ -14,7 +14,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Expiry is a persistent deadline: an OTP sent on one node expires on time on another node started after the first
+ * Expiry is a row in the database: an OTP sent on one node expires on time on another node started after the first
  * one stopped, and its {@code otp.expired} webhook arrives. Takes a minute, because 60 s is the shortest ttl the API
  * accepts.
  */

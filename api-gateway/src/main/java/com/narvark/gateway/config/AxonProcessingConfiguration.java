@@ -1,6 +1,5 @@
 package com.narvark.gateway.config;
 
-import com.github.kagkarlsson.scheduler.Scheduler;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.CommandBus;
@@ -10,8 +9,6 @@ import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.deadline.DeadlineManagerSpanFactory;
-import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
@@ -38,14 +35,6 @@ class AxonProcessingConfiguration {
     /** The delivery processes' processor (the processing group of otp-delivery's DeliveryProcessHandler). */
     static final String DELIVERY_PROCESSOR = "otp-delivery";
     static final String WEBHOOK_PROCESSOR = "otp-webhooks";
-
-    /** Axon's db-scheduler deadline manager, tolerant of cancelling a deadline that is firing (see the class). */
-    @Bean
-    DbSchedulerDeadlineManager deadlineManager(Scheduler scheduler, org.axonframework.config.Configuration axon,
-                                               Serializer serializer, TransactionManager transactions,
-                                               DeadlineManagerSpanFactory spans) {
-        return TolerantDeadlineManager.create(scheduler, axon, serializer, transactions, spans);
-    }
 
     @Bean
     CommandGateway commandGateway(CommandBus commandBus) {

@@ -8,9 +8,9 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Wraps the application's one DataSource bean in a counting proxy, so that everything that reaches PostgreSQL
- * through it is counted: the JdbcClient of the controllers and of the delivery process table, Axon's event store,
- * token store and dead-letter queues (through Spring's transaction-bound connections of that same bean), and
- * db-scheduler. Test-only.
+ * through it is counted: the JdbcClient of the controllers, of the delivery process table and of the expiry rows,
+ * Axon's event store, token store and dead-letter queues (through Spring's transaction-bound connections of that
+ * same bean). Test-only.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class CountingDataSourceConfiguration {

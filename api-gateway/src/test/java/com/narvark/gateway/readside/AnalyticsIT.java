@@ -140,7 +140,7 @@ class AnalyticsIT extends GatewayIntegrationTest {
         String l = keys.live();
         String fellBack = send(l, "+447400900001", "whatsapp", Map.of("fallback", "sms"));
         String failed = send(l, "+447400900002", "whatsapp", Map.of());
-        // Sent a minute ago with the shortest ttl: its expiry deadline is already due.
+        // Sent a minute ago with the shortest ttl: its expiry row is already due.
         String expired = OtpId.generate(new SecureRandom());
         commands.sendAndWait(new SendOtpCommand(expired, keys.accountId(), true,
                 new Destination(Destination.Kind.PHONE, "+4915112345678"), "DE", Channel.SMS, List.of(), 6, 60, 5,
