@@ -9,19 +9,29 @@ import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code fraud_guard_policies} table: one account's guard settings per environment. */
+/**
+ * The {@code fraud_guard_policies} table: one account's guard settings per environment. Sends and verifies read
+ * through {@link GuardPolicyCache}; a policy saved here also leaves this node's cache when it commits.
+ */
 @Repository
 public class GuardPolicies {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final GuardPolicyCache cache;
 
-    GuardPolicies(JdbcClient jdbc, Clock clock) {
+    GuardPolicies(JdbcClient jdbc, Clock clock, GuardPolicyCache cache) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.cache = cache;
     }
 
+    /** The policy in force; {@link GuardPolicy#DEFAULT} when the account has none of its own. */
     public GuardPolicy of(String accountId, boolean livemode) {
+        return cache.get(accountId, livemode, owner -> stored(owner.accountId(), owner.livemode()));
+    }
+
+    private GuardPolicy stored(String accountId, boolean livemode) {
         return jdbc.sql("SELECT allowed_countries, monitor_only FROM fraud_guard_policies "
                         + "WHERE account_id = ? AND livemode = ?")
                 .params(accountId, livemode)
@@ -41,5 +51,6 @@ public class GuardPolicies {
                 .params(accountId, livemode, new TreeSet<>(policy.allowedCountries()).toArray(String[]::new),
                         policy.monitorOnly(), Timestamp.from(clock.instant()))
                 .update();
+        cache.changedHere(accountId);
     }
 }

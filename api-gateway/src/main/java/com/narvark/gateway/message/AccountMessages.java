@@ -10,18 +10,25 @@ import org.springframework.stereotype.Repository;
  * An account's message settings in {@code accounts}: the display name its messages give and the language they are
  * written in when neither the send nor the destination decides. Without a display name of its own, an account's
  * name gives the brand when it is a valid one (30 characters at most), else {@link MessageOptions#UNBRANDED}.
+ * Sends read through {@link AccountMessagesCache}; a change written here also leaves this node's cache when it commits.
  */
 @Repository
 public class AccountMessages {
 
     private final JdbcClient jdbc;
+    private final AccountMessagesCache cache;
 
-    AccountMessages(JdbcClient jdbc) {
+    AccountMessages(JdbcClient jdbc, AccountMessagesCache cache) {
         this.jdbc = jdbc;
+        this.cache = cache;
     }
 
     /** The settings in force, defaults filled in; empty when there is no such account. */
     public Optional<Settings> of(String accountId) {
+        return cache.get(accountId, () -> stored(accountId));
+    }
+
+    private Optional<Settings> stored(String accountId) {
         return jdbc.sql("SELECT name, display_name, default_locale FROM accounts WHERE account_id = ?")
                 .param(accountId)
                 .query((rs, row) -> new Settings(brand(rs.getString("display_name"), rs.getString("name")),
@@ -33,10 +40,14 @@ public class AccountMessages {
 
     /** Null for either leaves it as it was; answers false when there is no such account. */
     public boolean update(String accountId, String displayName, String defaultLocale) {
-        return jdbc.sql("""
+        boolean updated = jdbc.sql("""
                 UPDATE accounts SET display_name = COALESCE(?, display_name),
                     default_locale = COALESCE(?, default_locale) WHERE account_id = ?
                 """).params(displayName, defaultLocale, accountId).update() == 1;
+        if (updated) {
+            cache.changedHere(accountId);
+        }
+        return updated;
     }
 
     private static String brand(String displayName, String accountName) {

@@ -68,6 +68,17 @@ record CountWindow(double seconds, long statements, long failed, long commits, l
         return executed.subList(0, Math.min(count, executed.size()));
     }
 
+    /** Executions in the window of statements that name any of the tables (case-insensitive, each counted once). */
+    long statementsNaming(List<String> tables) {
+        return topStatements(Integer.MAX_VALUE).stream()
+                .filter(statement -> tables.stream().anyMatch(table -> names(statement.getKey(), table)))
+                .mapToLong(Map.Entry::getValue).sum();
+    }
+
+    private static boolean names(String sql, String table) {
+        return sql.toLowerCase().matches("(?s).*\\b" + table.toLowerCase() + "\\b.*");
+    }
+
     /** Whether some statement run in the window touches the table (case-insensitive). */
     boolean touched(String table) {
         return topStatements(Integer.MAX_VALUE).stream()

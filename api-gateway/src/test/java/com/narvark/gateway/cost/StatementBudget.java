@@ -1,5 +1,6 @@
 package com.narvark.gateway.cost;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -9,6 +10,12 @@ import java.util.Map;
 record StatementBudget(CountWindow idle, CountWindow lifecycles, int otps) {
 
     private static final int TOP = 20;
+    /**
+     * What the gateway itself reads and writes around the commands: the key, the rate-limit buckets, the account's
+     * message settings and fraud-guard policy, idempotency records; outside any transaction, one commit apiece.
+     */
+    static final List<String> REQUEST_LAYER = List.of("api_keys", "accounts", "fraud_guard_policies",
+            "rate_limit_buckets", "idempotency_keys");
 
     double rawStatementsPerOtp() {
         return lifecycles.statements() / (double) otps;
@@ -38,6 +45,8 @@ record StatementBudget(CountWindow idle, CountWindow lifecycles, int otps) {
         text.append(String.format("  per OTP: statements %.2f raw, %.2f net (budget %.1f); commits %.2f raw, %.2f net"
                         + " (budget %.1f)%n", rawStatementsPerOtp(), netStatementsPerOtp(), statementsBudget,
                 rawCommitsPerOtp(), netCommitsPerOtp(), commitsBudget));
+        text.append(String.format("  of them the request layer's own (%s): %.2f statements per OTP%n",
+                String.join(", ", REQUEST_LAYER), lifecycles.statementsNaming(REQUEST_LAYER) / (double) otps));
         text.append("  statements per OTP in the lifecycle window (raw), most executed first:\n");
         for (Map.Entry<String, Long> statement : lifecycles.topStatements(TOP)) {
             text.append(String.format("    %6.2f  %s%n", statement.getValue() / (double) otps,
