@@ -16,6 +16,11 @@ public final class TestSettings {
 
     public static void apply(BiConsumer<String, Supplier<Object>> registry, String jdbcUrl) {
         registry.accept("spring.datasource.url", () -> jdbcUrl);
+        // The suite keeps every cached context running (spring.properties), each with its pool: Hikari's default of
+        // 20 connections held open exhausted a PostgreSQL with the default 100 connections. Tests need a few.
+        registry.accept("spring.datasource.hikari.maximum-pool-size", () -> 8);
+        registry.accept("spring.datasource.hikari.minimum-idle", () -> 1);
+        registry.accept("spring.datasource.hikari.idle-timeout", () -> 10_000);
         registry.accept("narvark.security.code-pepper", () -> PEPPER);
         registry.accept("narvark.security.encryption-key", () -> ENCRYPTION_KEY);
         registry.accept("narvark.admin.token", () -> GatewayIntegrationTest.ADMIN_TOKEN);

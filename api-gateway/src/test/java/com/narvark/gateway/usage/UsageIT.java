@@ -124,7 +124,7 @@ class UsageIT extends GatewayIntegrationTest {
         assertThat(rebuild.status()).as(rebuild.toString()).isEqualTo(202);
         await(() -> {
             JsonNode s = api.get("/v1/admin/projections/otp-usage", ADMIN_TOKEN).json();
-            return "live".equals(s.get("state").asString()) && s.get("segments").size() == 2;
+            return "live".equals(s.get("state").asString()) && !s.get("segments").isEmpty();
         }, Duration.ofSeconds(60));
 
         assertThat(usage(keys.live(), "")).isEqualTo(before);
