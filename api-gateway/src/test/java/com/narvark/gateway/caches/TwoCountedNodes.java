@@ -21,8 +21,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Two gateway nodes on a database of their own (no other test's node reads or notifies there), each recording the
- * statements it runs ({@link CountedStatements}) and claiming event processor segments as a node of its own
- * ({@link DistinctTokenOwner}).
+ * statements it runs ({@link CountedStatements}) and claiming event processor segments as a node of its own (every
+ * context names its token claims uniquely: AxonStorageAutoConfiguration).
  */
 abstract class TwoCountedNodes {
 
@@ -39,7 +39,7 @@ abstract class TwoCountedNodes {
     static void startNodes() {
         // A lost listener waits 3 s before it reconnects, so a test can act while it is down.
         Map<String, Object> settings = Map.of("spring.datasource.url", database(),
-                "spring.main.sources", CountedStatements.class.getName() + "," + DistinctTokenOwner.class.getName(),
+                "spring.main.sources", CountedStatements.class.getName(),
                 "narvark.change-feed.retry-delay", "3s");
         first = Nodes.start(settings);
         second = Nodes.start(settings);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.narvark.gateway.support.Api;
 import com.narvark.gateway.support.GatewayIntegrationTest;
+import com.narvark.gateway.support.TestDatabase;
+import com.narvark.gateway.support.TestSettings;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -18,6 +20,8 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Every pooled connection is closed once per borrow. A second close of a borrow Hikari has already taken back empties
@@ -29,6 +33,12 @@ import org.springframework.context.annotation.Import;
 class ConnectionsClosedOnceIT extends GatewayIntegrationTest {
 
     static final List<String> SECOND_CLOSES = new CopyOnWriteArrayList<>();
+
+    /** A context of its own (the watch wraps its pool), so a database of its own: it shares no segment claims. */
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) {
+        TestSettings.apply(registry::add, TestDatabase.jdbcUrl("closedonce"));
+    }
 
     @Test
     void shouldCloseEachBorrowedConnectionOnceThroughAWholeLifecycle() {
