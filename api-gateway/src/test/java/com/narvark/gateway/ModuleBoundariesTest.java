@@ -7,7 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** DESIGN.md §2: domain modules meet only through otp-api; the gateway never reaches into a domain module. */
+/** Domain modules meet only through otp-api; the gateway never reaches into a domain module. */
 class ModuleBoundariesTest {
 
     private static final String API = "com.narvark.otp.api..";

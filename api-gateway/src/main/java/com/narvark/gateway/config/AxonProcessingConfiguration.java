@@ -23,7 +23,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Command retries and the processors with side effects (the projections' processors are plain properties).
  * <p>
- * Both side-effect processors are tracking processors, unlike what DESIGN.md asks of processors: over Axon's JDBC
+ * Both side-effect processors are tracking processors, not the pooled processors Axon recommends: over Axon's JDBC
  * event store a pooled processor learns of new events by polling every 500 ms (the embedded store's streams offer
  * no availability callback), while a tracking processor blocks on the store's stream and is woken by the commit
  * itself, which keeps dispatch well under the 200 ms promise. Both start at the head of the stream, so a new node

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Every rule of the send contract (DESIGN.md §1); the first broken rule is reported with its parameter. */
+/** Every rule of the send contract (README, API); the first broken rule is reported with its parameter. */
 final class SendRequestParser {
 
     static final int DEFAULT_TTL = 300;
