@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.narvark.otp.api.RandomIds;
 import java.lang.management.ManagementFactory;
+import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -75,9 +76,9 @@ public class AxonStorageAutoConfiguration {
      * suffix makes each started node an owner of its own; a restarted node waits out its old claims (3 s).
      */
     @Bean
-    TokenStore tokenStore(ConnectionProvider connections, Serializer serializer,
+    TokenStore tokenStore(ConnectionProvider connections, Serializer serializer, SecureRandom random,
                           @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
-        String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + RandomIds.base32(random, 8);
         return JdbcTokenStore.builder()
                 .connectionProvider(connections)
                 .serializer(serializer)

@@ -53,22 +53,21 @@ class DeliveryTimeouts implements SmartLifecycle {
         this.batchSize = batchSize;
     }
 
-    /** Fires what is due now; true when the batch was full (more may be due). Public for tests. */
+    private record Fired(DeliveryProcess process, DeliveryStep step) {
+    }
+
+    /** Fires what is due now; true when the batch was full (more may be due). */
     boolean fireDue() {
-        List<DeliveryProcess> fired = new ArrayList<>();
-        List<DeliveryStep> steps = new ArrayList<>();
+        List<Fired> fired = new ArrayList<>();
         transactions.executeWithoutResult(status -> {
             for (DeliveryProcess process : processes.lockDue(clock.instant(), batchSize)) {
                 DeliveryStep step = new DeliveryStep(clock, settings, cipher, nodes, actions.node());
                 process.timeoutDue(step);
                 processes.update(process);
-                fired.add(process);
-                steps.add(step);
+                fired.add(new Fired(process, step));
             }
         });
-        for (int i = 0; i < fired.size(); i++) {
-            actions.carryOut(fired.get(i), steps.get(i));
-        }
+        fired.forEach(done -> actions.carryOut(done.process(), done.step()));
         return fired.size() == batchSize;
     }
 

@@ -1,12 +1,13 @@
 package com.narvark.otp.delivery;
 
+import com.narvark.otp.api.RandomIds;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +37,7 @@ class NodeHeartbeats implements NodeLiveness, InitializingBean, DisposableBean {
     static final long BEAT_MILLIS = 500;
 
     /** Random on purpose: a restarted process must be a new node, whatever its host or pid. */
-    private final String self = UUID.randomUUID().toString();
+    private final String self;
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final Duration silence;
@@ -51,7 +52,9 @@ class NodeHeartbeats implements NodeLiveness, InitializingBean, DisposableBean {
     /** Start of the current unbroken run of successful beats; null while they fail. */
     private volatile Instant beatingSince;
 
-    NodeHeartbeats(JdbcClient jdbc, DataSource dataSource, DeliverySettings settings, Clock clock) {
+    NodeHeartbeats(JdbcClient jdbc, DataSource dataSource, DeliverySettings settings, Clock clock,
+                   SecureRandom random) {
+        this.self = RandomIds.base32(random, 26);
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.clock = clock;

@@ -1,9 +1,9 @@
 package com.narvark.otp.delivery.smpp;
 
 import com.narvark.otp.delivery.sms.SmsText;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -17,8 +17,12 @@ final class SmppParts {
     /** The header counts parts in one octet. */
     static final int MAX_PARTS = 255;
 
+    private final AtomicInteger references;
+
     /** Starts anywhere, so a restarted node does not reuse the references its last parts had. */
-    private final AtomicInteger references = new AtomicInteger(new SecureRandom().nextInt(256));
+    SmppParts(Random random) {
+        this.references = new AtomicInteger(random.nextInt(256));
+    }
 
     List<byte[]> withHeaders(SmsText text) {
         List<byte[]> pieces = text.encodedPieces();

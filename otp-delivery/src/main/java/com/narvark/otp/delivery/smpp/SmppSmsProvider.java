@@ -8,6 +8,7 @@ import com.narvark.otp.delivery.ChannelProvider;
 import com.narvark.otp.delivery.OutboundMessage;
 import com.narvark.otp.delivery.Receipts;
 import com.narvark.otp.delivery.sms.SmsText;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import org.jsmpp.bean.DataCodings;
@@ -35,10 +36,11 @@ class SmppSmsProvider implements ChannelProvider, DisposableBean {
 
     private final SmppSettings settings;
     private final SmppConnection connection;
-    private final SmppParts parts = new SmppParts();
+    private final SmppParts parts;
 
-    SmppSmsProvider(SmppSettings settings, Receipts receipts) {
+    SmppSmsProvider(SmppSettings settings, Receipts receipts, SecureRandom random) {
         this.settings = settings;
+        this.parts = new SmppParts(random);
         this.connection = new SmppConnection(settings, new SmppReceiptListener(receipts));
     }
 

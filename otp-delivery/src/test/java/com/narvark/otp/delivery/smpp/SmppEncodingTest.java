@@ -8,6 +8,7 @@ import com.narvark.otp.delivery.OutboundMessage;
 import com.narvark.otp.delivery.RecordingReceipts;
 import com.narvark.otp.delivery.standin.TestSmsc;
 import com.narvark.otp.delivery.standin.TestSmsc.Submitted;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -31,7 +32,7 @@ class SmppEncodingTest {
 
     private SmppSmsProvider provider(String longMessages) {
         return new SmppSmsProvider(new SmppSettings("127.0.0.1", smsc.port(), "narvark", "secret", "", "Narvark",
-                5_000, longMessages), receipts);
+                5_000, longMessages), receipts, new SecureRandom());
     }
 
     private static OutboundMessage sms(String text) {

@@ -11,6 +11,7 @@ import com.narvark.otp.delivery.CarrierRefusedException;
 import com.narvark.otp.delivery.Messages;
 import com.narvark.otp.delivery.RecordingReceipts;
 import com.narvark.otp.delivery.standin.TestSmsc;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import org.jsmpp.util.DeliveryReceiptState;
@@ -26,7 +27,7 @@ class SmppSmsProviderTest {
 
     private SmppSmsProvider provider(int port) {
         return new SmppSmsProvider(new SmppSettings("127.0.0.1", port, "narvark", "secret", "", "Narvark", 5_000, "udh"),
-                receipts);
+                receipts, new SecureRandom());
     }
 
     @AfterEach
