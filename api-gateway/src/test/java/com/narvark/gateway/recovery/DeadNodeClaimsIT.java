@@ -30,7 +30,7 @@ class DeadNodeClaimsIT extends GatewayIntegrationTest {
     @Test
     void shouldTakeADeadNodesSegmentsBackWhenItsClaimTimesOut() {
         String key = newAccount().live();
-        String owner = await(() -> jdbc.sql("SELECT min(owner) FROM tokenentry WHERE processorname = ?")
+        await(() -> jdbc.sql("SELECT min(owner) FROM tokenentry WHERE processorname = ?")
                 .param(PROCESSOR).query(String.class).optional().orElse(null), Duration.ofSeconds(10));
         Instant killed = Instant.now();
         int segments = jdbc.sql("UPDATE tokenentry SET owner = 'killed-node', timestamp = ? WHERE processorname = ?")
@@ -39,7 +39,9 @@ class DeadNodeClaimsIT extends GatewayIntegrationTest {
         Api.Response sent = api.post("/v1/otp/send", key, Api.json(Map.of("to", "+447911123457", "channel", "sms")));
         assertThat(sent.status()).isEqualTo(200);
 
-        await(() -> owners().equals(List.of(owner)), Duration.ofSeconds(15));
+        // Taken back by a live node: this one, or another test context running on the same database (each node
+        // claims under a name of its own).
+        await(() -> owners().stream().noneMatch(o -> o.isEmpty() || o.equals("killed-node")), Duration.ofSeconds(15));
         Duration takenBack = Duration.between(killed, Instant.now());
         assertThat(SandboxInbox.code(api, key, sent.text("id"))).isNotBlank();
         assertThat(takenBack).as("segments back after %s", takenBack).isLessThan(Duration.ofSeconds(5));

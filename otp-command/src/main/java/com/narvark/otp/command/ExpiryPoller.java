@@ -1,13 +1,11 @@
 package com.narvark.otp.command;
 
+import com.narvark.otp.api.BatchPoller;
 import com.narvark.otp.api.command.ExpireOtpCommand;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
@@ -29,19 +27,18 @@ final class ExpiryPoller implements SmartLifecycle {
     private final OtpExpiries expiries;
     private final CommandGateway commands;
     private final Clock clock;
-    private final Duration interval;
     private final Duration lease;
     private final int batchSize;
-    private ScheduledExecutorService poller;
+    private final BatchPoller poller;
 
     ExpiryPoller(OtpExpiries expiries, CommandGateway commands, Clock clock, Duration interval, Duration lease,
                  int batchSize) {
         this.expiries = expiries;
         this.commands = commands;
         this.clock = clock;
-        this.interval = interval;
         this.lease = lease;
         this.batchSize = batchSize;
+        this.poller = new BatchPoller("otp-expiry", interval, this::expireDue);
     }
 
     /** Expires what is due now; true when the batch was full (more may be due). */
@@ -65,36 +62,18 @@ final class ExpiryPoller implements SmartLifecycle {
         }
     }
 
-    private void poll() {
-        try {
-            while (expireDue()) {
-                LOG.debug("a full batch of OTPs expired; looking again at once");
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("OTP expiries could not be looked at now; next look in {}", interval, e);
-        }
-    }
-
     @Override
     public void start() {
-        poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "otp-expiry");
-            thread.setDaemon(true);
-            return thread;
-        });
-        poller.scheduleWithFixedDelay(this::poll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        poller.start();
     }
 
     @Override
     public void stop() {
-        if (poller != null) {
-            poller.shutdownNow();
-            poller = null;
-        }
+        poller.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return poller != null;
+        return poller.isRunning();
     }
 }

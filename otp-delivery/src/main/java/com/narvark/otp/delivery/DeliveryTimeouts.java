@@ -1,15 +1,11 @@
 package com.narvark.otp.delivery;
 
+import com.narvark.otp.api.BatchPoller;
 import com.narvark.otp.api.crypto.SecretCipher;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -25,8 +21,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class DeliveryTimeouts implements SmartLifecycle {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DeliveryTimeouts.class);
-
     private final DeliveryProcesses processes;
     private final DeliveryActions actions;
     private final DeliverySettings settings;
@@ -34,9 +28,8 @@ class DeliveryTimeouts implements SmartLifecycle {
     private final NodeLiveness nodes;
     private final Clock clock;
     private final TransactionTemplate transactions;
-    private final Duration interval;
     private final int batchSize;
-    private ScheduledExecutorService poller;
+    private final BatchPoller poller;
 
     DeliveryTimeouts(DeliveryProcesses processes, DeliveryActions actions, DeliverySettings settings,
                      SecretCipher cipher, NodeLiveness nodes, Clock clock, PlatformTransactionManager transactions,
@@ -49,8 +42,8 @@ class DeliveryTimeouts implements SmartLifecycle {
         this.nodes = nodes;
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactions);
-        this.interval = interval;
         this.batchSize = batchSize;
+        this.poller = new BatchPoller("delivery-timeouts", interval, this::fireDue);
     }
 
     private record Fired(DeliveryProcess process, DeliveryStep step) {
@@ -71,36 +64,18 @@ class DeliveryTimeouts implements SmartLifecycle {
         return fired.size() == batchSize;
     }
 
-    private void poll() {
-        try {
-            while (fireDue()) {
-                LOG.debug("a full batch of delivery timeouts fired; looking again at once");
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("delivery timeouts could not be fired now; next look in {}", interval, e);
-        }
-    }
-
     @Override
     public void start() {
-        poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "delivery-timeouts");
-            thread.setDaemon(true);
-            return thread;
-        });
-        poller.scheduleWithFixedDelay(this::poll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        poller.start();
     }
 
     @Override
     public void stop() {
-        if (poller != null) {
-            poller.shutdownNow();
-            poller = null;
-        }
+        poller.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return poller != null;
+        return poller.isRunning();
     }
 }
