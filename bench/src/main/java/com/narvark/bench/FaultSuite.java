@@ -259,7 +259,9 @@ public final class FaultSuite {
             Path path = Path.of(out);
             Files.createDirectories(path.toAbsolutePath().getParent());
             Api.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(path.toFile(), report.toJson());
-            System.out.println("results written to " + path);
+            Path timeline = Path.of(options.getOrDefault("logs", "bench/target"), "faults-sends.csv");
+            FaultTimeline.write(ledger, phases, timeline);
+            System.out.println("results written to " + path + ", every send's row to " + timeline);
         }
     }
 }

@@ -156,6 +156,22 @@ class WebhookSender implements SmartLifecycle {
                 return;
             }
         }
+        if (claimed.size() >= settings.batchSize()) {
+            pollNow();
+        }
+    }
+
+    /**
+     * A full batch sent means the endpoint has more waiting, and none of it could be claimed while this batch held the
+     * lead: claim again now rather than after the poll interval, or one endpoint would get at most a batch per interval
+     * (100/s by default, below the 120 webhooks/s of 30 OTPs/s; after a restart the backlog never caught up).
+     */
+    private void pollNow() {
+        try {
+            poller.execute(this::poll);
+        } catch (RejectedExecutionException e) {
+            // Stopping: nothing more is claimed.
+        }
     }
 
     private static Thread daemon(Runnable runnable, String name) {
