@@ -46,7 +46,8 @@ final class FaultClient {
     CompletableFuture<Api.Answer> post(String call, String path, Object body, Map<String, String> headers,
                                        java.util.function.Consumer<Api.Answer> onSuccess) {
         CompletableFuture<Api.Answer> done = new CompletableFuture<>();
-        attempt(call, path, body, headers, onSuccess, done, System.nanoTime(), 0);
+        int first = Math.floorMod(next.getAndIncrement(), nodes.size());
+        attempt(call, path, body, headers, onSuccess, done, System.nanoTime(), 0, first);
         return done;
     }
 
@@ -56,8 +57,8 @@ final class FaultClient {
 
     private void attempt(String call, String path, Object body, Map<String, String> headers,
                          java.util.function.Consumer<Api.Answer> onSuccess, CompletableFuture<Api.Answer> done,
-                         long started, int tries) {
-        Api node = nodes.get(Math.floorMod(next.getAndIncrement(), nodes.size()));
+                         long started, int tries, int nodeIndex) {
+        Api node = nodes.get(nodeIndex);
         node.post(path, key, body, headers).whenComplete((answer, failure) -> {
             if (failure == null && answer.ok()) {
                 onSuccess.accept(answer);
@@ -76,7 +77,10 @@ final class FaultClient {
                 return;
             }
             retries.incrementAndGet();
-            timers.schedule(() -> attempt(call, path, body, headers, onSuccess, done, started, tries + 1),
+            // The node after the one that failed, as a load balancer retries on the next upstream (a shared counter
+            // sent a third of the retries back to a dead node, several times in a row for some sends).
+            int following = (nodeIndex + 1) % nodes.size();
+            timers.schedule(() -> attempt(call, path, body, headers, onSuccess, done, started, tries + 1, following),
                     waitMillis, TimeUnit.MILLISECONDS);
         });
     }

@@ -19,6 +19,8 @@ final class FaultLedger {
         final String idempotencyKey;
         final String phase;
         final long firstAttemptNanos;
+        /** When the gateway created the OTP (its {@code created_at}, on this clock's nanos); -1 until answered. */
+        volatile long acceptedNanos = -1;
         final Set<String> otpIds = ConcurrentHashMap.newKeySet();
         final List<Long> arrivals = new CopyOnWriteArrayList<>();
         final AtomicBoolean verifyStarted = new AtomicBoolean();
@@ -39,8 +41,19 @@ final class FaultLedger {
             return otpIds.isEmpty() ? null : otpIds.iterator().next();
         }
 
-        /** Milliseconds from the first attempt to the first arrival at the SMSC; -1 when it never arrived. */
+        /**
+         * Milliseconds from the OTP's acceptance (its creation on the gateway) to its first arrival at the SMSC; -1
+         * when it never arrived. Measured from acceptance, not from the client's first try, so that the time a
+         * client spends reaching a live node is not counted as the service's dispatch delay (it is
+         * {@link #fromFirstTryMillis}).
+         */
         long dispatchMillis() {
+            long from = acceptedNanos < 0 ? firstAttemptNanos : acceptedNanos;
+            return arrivals.isEmpty() ? -1 : Math.max(0, (arrivals.get(0) - from) / 1_000_000);
+        }
+
+        /** Milliseconds from the client's first try to the first arrival at the SMSC; -1 when it never arrived. */
+        long fromFirstTryMillis() {
             return arrivals.isEmpty() ? -1 : (arrivals.get(0) - firstAttemptNanos) / 1_000_000;
         }
     }

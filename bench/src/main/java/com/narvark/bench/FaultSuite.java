@@ -205,9 +205,19 @@ public final class FaultSuite {
         client.post("send", "/v1/otp/send", Map.of("to", "+" + digits, "channel", "sms"),
                 Map.of("Idempotency-Key", idempotencyKey), answer -> {
                     send.otpIds.add(answer.body().path("id").asText());
+                    send.acceptedNanos = acceptedNanos(answer.body().path("created_at").asText());
                     send.acknowledged = true;
                     verifyWhenReady(send);
                 }).thenAccept(answer -> send.gaveUp = answer == null || !answer.ok());
+    }
+
+    /** The gateway's created_at on this process's nanosecond clock (both run on this machine's clock). */
+    private static long acceptedNanos(String createdAt) {
+        try {
+            return System.nanoTime() - Duration.between(Instant.parse(createdAt), Instant.now()).toNanos();
+        } catch (java.time.format.DateTimeParseException e) {
+            return -1;
+        }
     }
 
     private void arrived(Smsc.Arrival arrival) {

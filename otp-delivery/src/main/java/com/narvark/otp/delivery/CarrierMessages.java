@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
  * row per part (each part has its own id and receipt), numbered {@code part} of {@code parts}.
  */
 @Repository
-public class CarrierMessages {
+public class CarrierMessages implements AcceptedSends {
 
     private final JdbcClient jdbc;
 
@@ -33,6 +33,17 @@ public class CarrierMessages {
                             Timestamp.from(acceptedAt), i + 1, acceptance.parts(), acceptance.encoding())
                     .update();
         }
+    }
+
+    /** The first part's row: the id the dispatch records (the others have their own rows for their receipts). */
+    @Override
+    public Optional<AcceptedSend> find(String otpId, int attempt) {
+        return jdbc.sql("SELECT carrier_message_id, parts, encoding FROM carrier_messages WHERE otp_id = ? "
+                        + "AND attempt = ? ORDER BY part LIMIT 1")
+                .params(otpId, attempt)
+                .query((rs, row) -> new AcceptedSend(rs.getString("carrier_message_id"), rs.getInt("parts"),
+                        rs.getString("encoding")))
+                .optional();
     }
 
     public Optional<Attempt> find(String provider, String carrierMessageId) {

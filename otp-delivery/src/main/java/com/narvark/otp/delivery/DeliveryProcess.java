@@ -7,6 +7,7 @@ import com.narvark.otp.api.Channel;
 import com.narvark.otp.api.FailureReason;
 import com.narvark.otp.api.command.RecordOtpDeliveryFailedCommand;
 import com.narvark.otp.api.command.RecordOtpDeliveryUnconfirmedCommand;
+import com.narvark.otp.api.command.RecordOtpDispatchedCommand;
 import com.narvark.otp.api.event.OtpDeliveredEvent;
 import com.narvark.otp.api.event.OtpDispatchedEvent;
 import com.narvark.otp.api.event.OtpRequestedEvent;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The delivery of one OTP, as a state machine: the primary channel first, then each fallback in order when a carrier
@@ -147,6 +149,8 @@ final class DeliveryProcess {
             return; // the carrier took it after all
         } else if (stillQueued(env)) {
             schedule(ATTEMPT_TIMEOUT, sentAt.plus(env.settings().sendTimeout()));
+        } else if (acceptedUnrecorded(env)) {
+            return; // the dispatch is being recorded now
         } else if (sends < 2) {
             send(env);
         } else {
@@ -159,6 +163,18 @@ final class DeliveryProcess {
     private boolean stillQueued(DeliveryStep env) {
         return sentBy != null && sentAt != null && env.now().isBefore(sentAt.plus(env.settings().sendTimeout()))
                 && !env.nodes().gone(sentBy);
+    }
+
+    /**
+     * The carrier took the send, but the OTP has not heard: the node died between the carrier's answer and recording
+     * it, or the recording failed (the database was away), or its event is still on the way here. A second send
+     * would put a second message on the user's phone; the dispatch is recorded instead (the OTP ignores a repeat).
+     */
+    private boolean acceptedUnrecorded(DeliveryStep env) {
+        Optional<AcceptedSends.AcceptedSend> accepted = env.accepted().find(otpId, attempt);
+        accepted.ifPresent(send -> record(new RecordOtpDispatchedCommand(otpId, channel(), attempt,
+                send.carrierMessageId(), send.parts(), send.encoding()), ATTEMPT_TIMEOUT, env));
+        return accepted.isPresent();
     }
 
     private void record(Object command, String kind, DeliveryStep env) {

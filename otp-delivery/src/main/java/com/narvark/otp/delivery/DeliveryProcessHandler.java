@@ -31,15 +31,17 @@ class DeliveryProcessHandler {
     private final DeliverySettings settings;
     private final SecretCipher cipher;
     private final NodeLiveness nodes;
+    private final AcceptedSends accepted;
     private final Clock clock;
 
     DeliveryProcessHandler(DeliveryProcesses processes, DeliveryActions actions, DeliverySettings settings,
-                           SecretCipher cipher, NodeLiveness nodes, Clock clock) {
+                           SecretCipher cipher, NodeLiveness nodes, AcceptedSends accepted, Clock clock) {
         this.processes = processes;
         this.actions = actions;
         this.settings = settings;
         this.cipher = cipher;
         this.nodes = nodes;
+        this.accepted = accepted;
         this.clock = clock;
     }
 
@@ -100,6 +102,6 @@ class DeliveryProcessHandler {
     }
 
     private DeliveryStep step() {
-        return new DeliveryStep(clock, settings, cipher, nodes, actions.node());
+        return new DeliveryStep(clock, settings, cipher, nodes, accepted, actions.node());
     }
 }

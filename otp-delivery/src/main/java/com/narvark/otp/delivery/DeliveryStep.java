@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One step of a {@link DeliveryProcess}: what it may consult (the time, settings, the cipher, which nodes live) and
- * what it decided (messages to hand to carriers, commands to send, fallbacks taken), carried out by the caller after
- * the process row is written.
+ * One step of a {@link DeliveryProcess}: what it may consult (the time, settings, the cipher, which nodes live, what
+ * carriers already accepted) and what it decided (messages to hand to carriers, commands to send, fallbacks taken),
+ * carried out by the caller after the process row is written.
  */
 final class DeliveryStep {
 
@@ -18,17 +18,20 @@ final class DeliveryStep {
     private final DeliverySettings settings;
     private final SecretCipher cipher;
     private final NodeLiveness nodes;
+    private final AcceptedSends accepted;
     private final String node;
     private final List<OutboundMessage> sends = new ArrayList<>();
     private final List<Object> commands = new ArrayList<>();
     private final List<Channel[]> fallbacks = new ArrayList<>();
 
     /** {@code node}: the node whose carrier queue takes this step's sends; null when none can be lost with a node. */
-    DeliveryStep(Clock clock, DeliverySettings settings, SecretCipher cipher, NodeLiveness nodes, String node) {
+    DeliveryStep(Clock clock, DeliverySettings settings, SecretCipher cipher, NodeLiveness nodes,
+                 AcceptedSends accepted, String node) {
         this.now = clock.instant();
         this.settings = settings;
         this.cipher = cipher;
         this.nodes = nodes;
+        this.accepted = accepted;
         this.node = node;
     }
 
@@ -46,6 +49,10 @@ final class DeliveryStep {
 
     NodeLiveness nodes() {
         return nodes;
+    }
+
+    AcceptedSends accepted() {
+        return accepted;
     }
 
     String node() {

@@ -26,13 +26,15 @@ class DeliveryTimeouts implements SmartLifecycle {
     private final DeliverySettings settings;
     private final SecretCipher cipher;
     private final NodeLiveness nodes;
+    private final AcceptedSends accepted;
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final int batchSize;
     private final BatchPoller poller;
 
     DeliveryTimeouts(DeliveryProcesses processes, DeliveryActions actions, DeliverySettings settings,
-                     SecretCipher cipher, NodeLiveness nodes, Clock clock, PlatformTransactionManager transactions,
+                     SecretCipher cipher, NodeLiveness nodes, AcceptedSends accepted, Clock clock,
+                     PlatformTransactionManager transactions,
                      @Value("${narvark.delivery.timeouts.poll-interval:500ms}") Duration interval,
                      @Value("${narvark.delivery.timeouts.batch-size:100}") int batchSize) {
         this.processes = processes;
@@ -40,6 +42,7 @@ class DeliveryTimeouts implements SmartLifecycle {
         this.settings = settings;
         this.cipher = cipher;
         this.nodes = nodes;
+        this.accepted = accepted;
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactions);
         this.batchSize = batchSize;
@@ -54,7 +57,7 @@ class DeliveryTimeouts implements SmartLifecycle {
         List<Fired> fired = new ArrayList<>();
         transactions.executeWithoutResult(status -> {
             for (DeliveryProcess process : processes.lockDue(clock.instant(), batchSize)) {
-                DeliveryStep step = new DeliveryStep(clock, settings, cipher, nodes, actions.node());
+                DeliveryStep step = new DeliveryStep(clock, settings, cipher, nodes, accepted, actions.node());
                 process.timeoutDue(step);
                 processes.update(process);
                 fired.add(new Fired(process, step));

@@ -14,7 +14,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.core.env.StandardEnvironment;
 
 /**
@@ -30,6 +33,8 @@ final class DeliveryProcessFixture {
 
     private final DeliverySettings settings = new DeliverySettings(new StandardEnvironment());
     private final QueueNodes nodes = QueueNodes.allAlive();
+    /** Attempts a carrier accepted (written down as {@link CarrierMessages} does) by attempt number. */
+    private final Map<Integer, AcceptedSends.AcceptedSend> accepted = new HashMap<>();
     private final String node;
     private final List<OutboundMessage> sent = new ArrayList<>();
     private final List<Object> commands = new ArrayList<>();
@@ -96,7 +101,8 @@ final class DeliveryProcessFixture {
     }
 
     private DeliveryStep step() {
-        return new DeliveryStep(Clock.fixed(now, ZoneOffset.UTC), settings, CIPHER, nodes, node);
+        return new DeliveryStep(Clock.fixed(now, ZoneOffset.UTC), settings, CIPHER, nodes,
+                (otpId, attempt) -> Optional.ofNullable(accepted.get(attempt)), node);
     }
 
     private Instant dueAt() {
@@ -124,6 +130,12 @@ final class DeliveryProcessFixture {
 
     Instant now() {
         return now;
+    }
+
+    /** The carrier accepted this attempt, and its acceptance was written down (its dispatch not yet recorded). */
+    DeliveryProcessFixture carrierAccepted(int attempt, String carrierMessageId) {
+        accepted.put(attempt, new AcceptedSends.AcceptedSend(carrierMessageId, 1, "gsm7"));
+        return this;
     }
 
     QueueNodes nodes() {

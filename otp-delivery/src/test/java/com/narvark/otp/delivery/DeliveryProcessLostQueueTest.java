@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.narvark.otp.api.Channel;
 import com.narvark.otp.api.Destination;
 import com.narvark.otp.api.command.RecordOtpDeliveryFailedCommand;
+import com.narvark.otp.api.command.RecordOtpDispatchedCommand;
 import com.narvark.otp.api.event.OtpDispatchedEvent;
 import com.narvark.otp.api.event.OtpRequestedEvent;
 import java.time.Duration;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A message waits in the memory of the node that took the process's decision until a carrier worker takes it; kill
  * -9 loses it. The process looks once, after 3 s: gone node → send again at once; live node → wait for the 15 s send
- * timeout.
+ * timeout. Before sending again it asks whether the carrier already took the message (the node died, or the
+ * database was away, between the carrier's answer and the OTP's event): then it records the dispatch instead.
  */
 class DeliveryProcessLostQueueTest {
 
@@ -56,6 +58,27 @@ class DeliveryProcessLostQueueTest {
         assertThat(fixture.commands()).isEmpty();
         assertThat(fixture.sent()).hasSize(1);
         assertThat(fixture.due()).isEqualTo(DeliveryProcess.RECEIPT_TIMEOUT);
+    }
+
+    @Test
+    void shouldRecordTheDispatchInsteadOfSendingAgainWhenTheCarrierTookItOnANodeThatDied() {
+        fixture.publish(requested()).carrierAccepted(0, "m-1");
+        fixture.nodes().kill("node-a");
+        fixture.elapse(Duration.ofSeconds(3));
+        assertThat(fixture.sent()).as("no second message on the user's phone").hasSize(1);
+        assertThat(fixture.commands())
+                .containsExactly(new RecordOtpDispatchedCommand(ID, Channel.SMS, 0, "m-1", 1, "gsm7"));
+
+        fixture.publish(new OtpDispatchedEvent(ID, Channel.SMS, 0, "m-1", fixture.now()));
+        assertThat(fixture.due()).isEqualTo(DeliveryProcess.RECEIPT_TIMEOUT);
+    }
+
+    @Test
+    void shouldNotRepeatASendTheCarrierTookWhenRecordingItFailed() {
+        fixture.publish(requested()).carrierAccepted(0, "m-1").elapse(Duration.ofSeconds(15));
+        assertThat(fixture.sent()).as("the send timeout finds the acceptance").hasSize(1);
+        assertThat(fixture.commands())
+                .containsExactly(new RecordOtpDispatchedCommand(ID, Channel.SMS, 0, "m-1", 1, "gsm7"));
     }
 
     @Test
