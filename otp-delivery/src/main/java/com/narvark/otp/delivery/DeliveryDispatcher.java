@@ -46,7 +46,7 @@ public class DeliveryDispatcher implements CarrierDispatch, DisposableBean {
     private final TestModeSimulator simulator;
     private final CarrierMessages carrierMessages;
     private final Receipts receipts;
-    private final CommandGateway commands;
+    private final OutcomeRecorder outcomes;
     private final Clock clock;
     private final DeliveryMetrics metrics;
     private final ObservationRegistry observations;
@@ -62,7 +62,7 @@ public class DeliveryDispatcher implements CarrierDispatch, DisposableBean {
         this.simulator = simulator;
         this.carrierMessages = carrierMessages;
         this.receipts = receipts;
-        this.commands = commands;
+        this.outcomes = new OutcomeRecorder(commands, clock);
         this.clock = clock;
         this.metrics = metrics;
         this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
@@ -105,8 +105,8 @@ public class DeliveryDispatcher implements CarrierDispatch, DisposableBean {
         } catch (RejectedExecutionException full) {
             // Narvark's own queue for the channel is full: to the customer that is the carrier throttling.
             metrics.refused(message.channel(), "queue", FailureReason.RATE_LIMITED.wireName());
-            record(new RecordOtpDeliveryFailedCommand(message.otpId(), message.channel(), message.attempt(),
-                    FailureReason.RATE_LIMITED.wireName(), "narvark:queue_full"));
+            record(message, new RecordOtpDeliveryFailedCommand(message.otpId(), message.channel(),
+                    message.attempt(), FailureReason.RATE_LIMITED.wireName(), "narvark:queue_full"));
         }
     }
 
@@ -125,29 +125,48 @@ public class DeliveryDispatcher implements CarrierDispatch, DisposableBean {
         observation.observe(() -> observation.lowCardinalityKeyValue("outcome", deliver(provider, message)));
     }
 
-    /** @return the outcome: accepted, refused or unknown */
+    /**
+     * Calls the carrier, and once more with the same reference when the first call's outcome is unknown (carriers
+     * with idempotency drop the duplicate); two unknown outcomes fail the attempt as {@code carrier_timeout}. This
+     * node settles its own sends: no other node sends a message again while this one lives.
+     *
+     * @return the outcome: accepted, refused, unknown or expired
+     */
     private String deliver(ChannelProvider provider, OutboundMessage message) {
-        CarrierAcceptance acceptance;
-        try {
-            acceptance = provider.send(message);
-        } catch (CarrierRefusedException refused) {
-            CarrierFailure failure = refused.failure();
-            LOG.info("{} refused by {}: {} ({})", message, provider.name(), failure.wireName(),
-                    failure.carrierError());
-            metrics.refused(message.channel(), provider.name(), failure.wireName());
-            record(new RecordOtpDeliveryFailedCommand(message.otpId(), message.channel(), message.attempt(),
-                    failure.wireName(), failure.carrierError()));
-            return "refused";
-        } catch (Exception unknownOutcome) {
-            // The carrier may or may not have taken it: the attempt timeout retries once with the same reference.
-            LOG.warn("{} via {}: outcome unknown ({})", message, provider.name(), unknownOutcome.toString());
-            return "unknown";
+        for (int call = 1; ; call++) {
+            if (!clock.instant().isBefore(message.expiresAt())) {
+                return "expired"; // a code that no longer works is not worth a message; the expiry ends the process
+            }
+            try {
+                accepted(provider, message, provider.send(message));
+                return "accepted";
+            } catch (CarrierRefusedException refused) {
+                CarrierFailure failure = refused.failure();
+                LOG.info("{} refused by {}: {} ({})", message, provider.name(), failure.wireName(),
+                        failure.carrierError());
+                metrics.refused(message.channel(), provider.name(), failure.wireName());
+                record(message, new RecordOtpDeliveryFailedCommand(message.otpId(), message.channel(),
+                        message.attempt(), failure.wireName(), failure.carrierError()));
+                return "refused";
+            } catch (Exception unknownOutcome) {
+                LOG.warn("{} via {}: outcome unknown ({}), call {} of 2", message, provider.name(),
+                        unknownOutcome.toString(), call);
+                if (call == 2) {
+                    record(message, new RecordOtpDeliveryFailedCommand(message.otpId(), message.channel(),
+                            message.attempt(), FailureReason.CARRIER_TIMEOUT.wireName()));
+                    return "unknown";
+                }
+            }
         }
+    }
+
+    private void accepted(ChannelProvider provider, OutboundMessage message, CarrierAcceptance acceptance) {
         Instant acceptedAt = clock.instant();
         LOG.debug("{} accepted by {} as {}", message, provider.name(), acceptance.carrierMessageId());
         metrics.dispatched(message, provider.name(), acceptedAt);
+        // Written down first: if this node dies before the dispatch is recorded, the process finds it here.
         carrierMessages.remember(provider.name(), acceptance, message, acceptedAt);
-        record(new RecordOtpDispatchedCommand(message.otpId(), message.channel(), message.attempt(),
+        record(message, new RecordOtpDispatchedCommand(message.otpId(), message.channel(), message.attempt(),
                 acceptance.carrierMessageId(), acceptance.parts(), acceptance.encoding()));
         if (acceptance.immediateReceipt() != Receipt.NONE) {
             receipts.delivered(provider.name(), acceptance.carrierMessageId());
@@ -155,15 +174,10 @@ public class DeliveryDispatcher implements CarrierDispatch, DisposableBean {
         if (acceptance.immediateReceipt() == Receipt.READ) {
             receipts.read(provider.name(), acceptance.carrierMessageId());
         }
-        return "accepted";
     }
 
-    private void record(Object command) {
-        try {
-            commands.sendAndWait(command);
-        } catch (RuntimeException e) {
-            LOG.error("could not record {}; the attempt timeout will settle it", command, e);
-        }
+    private void record(OutboundMessage message, Object command) {
+        outcomes.record(command, message.expiresAt());
     }
 
     @Override
@@ -172,5 +186,6 @@ public class DeliveryDispatcher implements CarrierDispatch, DisposableBean {
         for (ThreadPoolExecutor pool : workers.values()) {
             pool.awaitTermination(10, TimeUnit.SECONDS);
         }
+        outcomes.stop();
     }
 }

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A message waits in the memory of the node that took the process's decision until a carrier worker takes it; kill
- * -9 loses it. The process looks once, after 3 s: gone node → send again at once; live node → wait for the 15 s send
- * timeout. Before sending again it asks whether the carrier already took the message (the node died, or the
+ * -9 loses it. The process looks after 3 s: gone node → send again at once; live node → look again later, ever
+ * more rarely (that node reports the outcome). Before sending again it asks whether the carrier already took the message (the node died, or the
  * database was away, between the carrier's answer and the OTP's event): then it records the dispatch instead.
  */
 class DeliveryProcessLostQueueTest {
@@ -38,16 +38,22 @@ class DeliveryProcessLostQueueTest {
     }
 
     @Test
-    void shouldWaitForTheSendTimeoutWhileTheNodeHoldingTheMessageLives() {
+    void shouldNeverSendAgainWhileTheNodeHoldingTheMessageLives() {
         fixture.publish(requested()).elapse(Duration.ofSeconds(3));
-        assertThat(fixture.dueIn()).isEqualTo(Duration.ofSeconds(12));
-        assertThat(fixture.sent()).hasSize(1);
+        assertThat(fixture.dueIn()).isEqualTo(Duration.ofSeconds(15));
 
-        fixture.elapse(Duration.ofSeconds(11));
-        assertThat(fixture.sent()).hasSize(1);
-        fixture.elapse(Duration.ofSeconds(1));
-        assertThat(fixture.sent()).as("resent once the send timeout passed").hasSize(2);
+        fixture.elapse(Duration.ofSeconds(120));
+        assertThat(fixture.sent()).as("its node reports the outcome; a backlog is not doubled").hasSize(1);
         assertThat(fixture.commands()).isEmpty();
+        assertThat(fixture.dueIn()).as("looked at ever more rarely").isGreaterThan(Duration.ofSeconds(15));
+    }
+
+    @Test
+    void shouldSendAgainWhenTheNodeDiesWithTheMessageStillInItsQueue() {
+        fixture.publish(requested()).elapse(Duration.ofSeconds(3));
+        fixture.nodes().kill("node-a");
+        fixture.elapse(Duration.ofSeconds(15));
+        assertThat(fixture.sent()).extracting(OutboundMessage::reference).containsExactly(ID + ":0", ID + ":0");
     }
 
     @Test
@@ -74,10 +80,11 @@ class DeliveryProcessLostQueueTest {
     }
 
     @Test
-    void shouldNotRepeatASendTheCarrierTookWhenRecordingItFailed() {
-        fixture.publish(requested()).carrierAccepted(0, "m-1").elapse(Duration.ofSeconds(15));
-        assertThat(fixture.sent()).as("the send timeout finds the acceptance").hasSize(1);
-        assertThat(fixture.commands())
+    void shouldNotRepeatASendTheCarrierTookWhenNoNodeHoldsItAndItsRecordingWasLost() {
+        DeliveryProcessFixture nodeless = new DeliveryProcessFixture();
+        nodeless.publish(requested()).carrierAccepted(0, "m-1").elapse(Duration.ofSeconds(15));
+        assertThat(nodeless.sent()).as("the send timeout finds the acceptance").hasSize(1);
+        assertThat(nodeless.commands())
                 .containsExactly(new RecordOtpDispatchedCommand(ID, Channel.SMS, 0, "m-1", 1, "gsm7"));
     }
 
