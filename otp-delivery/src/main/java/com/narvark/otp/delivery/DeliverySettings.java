@@ -6,8 +6,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivery timing. {@code narvark.delivery.send-timeout}: how long a carrier call may stay unanswered before the
- * attempt is retried once and then failed. {@code narvark.delivery.<channel>.receipt-timeout}: how long to wait for
+ * Delivery timing. {@code narvark.delivery.send-timeout}: when the delivery process first looks again at a send
+ * whose live node has not reported (then after as long as it has waited). {@code narvark.delivery.<channel>.receipt-timeout}: how long to wait for
  * the delivery receipt after the carrier accepted, before falling back (0 = the channel has no receipts: email).
  * {@code narvark.delivery.dispatch-check}: when to first look whether a handed-over message reached its carrier;
  * {@code narvark.delivery.node-silence}: how long a node may miss its heartbeats before its queued messages are
