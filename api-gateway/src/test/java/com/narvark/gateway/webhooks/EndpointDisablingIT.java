@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
-/** An endpoint that keeps failing for the configured period (5 days in production, 2 s here) is disabled. */
+/**
+ * An endpoint that keeps failing for the configured period (5 days in production, 2 s here) is disabled; one success
+ * starts the period over.
+ */
 class EndpointDisablingIT {
 
     @Test
@@ -41,6 +44,33 @@ class EndpointDisablingIT {
             JsonNode delivery = api.get("/v1/webhook_deliveries?endpoint_id=" + endpoint, key).json().get("data")
                     .get(0);
             assertThat(delivery.get("status").asString()).isEqualTo("failed");
+        }
+    }
+
+    @Test
+    void shouldStartThePeriodOverWhenADeliverySucceeds() throws InterruptedException {
+        try (WebhookReceiver receiver = new WebhookReceiver();
+             ConfigurableApplicationContext node = Nodes.start(Map.of("narvark.webhooks.disable-after", "2s",
+                     "narvark.webhooks.retry.base-delay", "200ms"))) {
+            // Fails, succeeds on the retry; later the next event's first attempt fails again.
+            receiver.answer(n -> Answer.status(n == 1 || n == 3 ? 500 : 200));
+            Api api = Nodes.api(node);
+            String key = Nodes.liveKey(api);
+            String endpoint = api.post("/v1/webhook_endpoints", key, Api.json(Map.of("url", receiver.url("/flaky"),
+                    "events", java.util.List.of("otp.dispatched")))).text("id");
+            api.post("/v1/otp/send", key, "{\"to\":\"jane@example.com\",\"channel\":\"email\"}");
+            while (receiver.received().size() < 2) {
+                Thread.sleep(50);
+            }
+            Thread.sleep(2_500); // past the period since the first failure
+
+            api.post("/v1/otp/send", key, "{\"to\":\"joan@example.com\",\"channel\":\"email\"}");
+            while (receiver.received().size() < 4) {
+                Thread.sleep(50);
+            }
+
+            JsonNode state = api.get("/v1/webhook_endpoints/" + endpoint, key).json();
+            assertThat(state.get("status").asString()).as("failing only since the third attempt").isEqualTo("enabled");
         }
     }
 }
