@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -68,13 +69,17 @@ class OtpCommandConfiguration {
     /**
      * Subscribing, so that the rows are written in the command's transaction; failures propagate (Axon's default
      * would log them and commit the events without their row), failing the command, which then leaves nothing.
+     * Only events a command publishes move rows, as when the commands wrote them: events appended to the store
+     * outside any command (history seeded or imported straight into it) belong to no OTP a command runs here.
      */
     @Bean
     ConfigurerModule otpExpiryRowsProcessor() {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerSubscribingEventProcessor(OtpExpiryRows.PROCESSING_GROUP)
                 .registerListenerInvocationErrorHandler(OtpExpiryRows.PROCESSING_GROUP,
-                        axon -> PropagatingErrorHandler.instance()));
+                        axon -> PropagatingErrorHandler.instance())
+                .registerHandlerInterceptor(OtpExpiryRows.PROCESSING_GROUP, axon -> (unitOfWork, chain) ->
+                        unitOfWork.root().getMessage() instanceof CommandMessage<?> ? chain.proceed() : null));
     }
 
     /** Every node runs one; the interval bounds how late after its expiry an OTP is seen to expire. */

@@ -13,14 +13,16 @@ import java.util.List;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The expiry rows' processor as {@link OtpCommandConfiguration} registers it, in a real Axon configuration: the row
- * is written while the command is handled (subscribing), and a row that cannot be written fails the command
- * (propagating) instead of being logged away behind events without a row.
+ * is written while the command is handled (subscribing), a row that cannot be written fails the command
+ * (propagating) instead of being logged away behind events without a row, and events appended outside any command
+ * move no row.
  */
 class OtpExpiryRowsProcessorTest {
 
@@ -39,6 +41,17 @@ class OtpExpiryRowsProcessorTest {
         axon.commandGateway().sendAndWait(OtpFixtures.send(true, List.of()));
 
         assertThat(expiries.dueAt(OTP_ID)).contains(T0.plusSeconds(TTL));
+    }
+
+    @Test
+    void shouldWriteNoRowWhenTheEventIsAppendedOutsideACommand() {
+        InMemoryOtpExpiries expiries = new InMemoryOtpExpiries();
+        axon = start(expiries);
+
+        axon.eventStore().publish(new GenericDomainEventMessage<>("Otp", OTP_ID, 0,
+                OtpFixtures.requested(List.of())));
+
+        assertThat(expiries.dueAt(OTP_ID)).as("history seeded into the store is no OTP a command runs").isEmpty();
     }
 
     @Test
