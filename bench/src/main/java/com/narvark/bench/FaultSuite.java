@@ -10,10 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,15 +25,10 @@ import java.util.regex.Pattern;
  */
 public final class FaultSuite {
 
-    private static final Pattern CODE = Pattern.compile("(?<!\\d)(\\d{6})(?!\\d)");
-
     private final Map<String, String> options;
     private final FaultLedger ledger = new FaultLedger();
+    private final FaultTraffic traffic = new FaultTraffic(ledger);
     private final List<FaultReport.Phase> phases = new ArrayList<>();
-    private final AtomicInteger sequence = new AtomicInteger();
-    private final AtomicLong unexpectedAtSmsc = new AtomicLong();
-    private volatile String phase = "steady";
-    private volatile boolean loading = true;
     private FaultClient client;
 
     private FaultSuite(Map<String, String> options) {
@@ -64,7 +56,7 @@ public final class FaultSuite {
         GatewayNode b = new GatewayNode("b", number("port-b", 18182), Path.of(options.get("jar")), logs, javaOptions);
         WebhookReceiver hooks = new WebhookReceiver(number("hook-port", 18190));
         Smsc smsc = new Smsc(smscPort);
-        smsc.onEveryMessage(this::arrived);
+        smsc.onEveryMessage(traffic::arrived);
         hooks.start();
         a.start();
         b.start();
@@ -72,15 +64,16 @@ public final class FaultSuite {
         b.awaitReady(Duration.ofSeconds(180));
         String key = setUp(new Api(a.baseUrl()), hooks);
         client = new FaultClient(List.of(a.baseUrl(), b.baseUrl()), key);
-        warmUp(number("warmup-seconds", 20));
-        Thread load = new Thread(() -> load(number("rate", 15)), "fault-load");
+        traffic.connect(client);
+        traffic.warmUp(number("warmup-seconds", 20), number("rate", 15));
+        Thread load = new Thread(() -> traffic.load(number("rate", 15)), "fault-load");
         load.start();
         try {
             phase(seconds / 2, "steady", () -> { });
             phase(seconds, "kill", () -> {
                 GatewayNode victim = deliveringNode(a, b);
                 System.out.println("kill -9 of node " + victim.name() + ", which holds the delivery processor's segments");
-                burst(60, 120);
+                traffic.burst(60, 120);
                 Thread.sleep(250);
                 victim.kill(); // inside the burst
                 victim.start();
@@ -92,16 +85,16 @@ public final class FaultSuite {
                 current[0].close();
                 Thread.sleep(10_000);
                 current[0] = new Smsc(smscPort, current[0].lastId() + 1);
-                current[0].onEveryMessage(this::arrived);
+                current[0].onEveryMessage(traffic::arrived);
             });
             phase(seconds, "webhooks", () -> {
                 hooks.stop();
                 Thread.sleep(15_000);
                 hooks.start();
             });
-            loading = false;
+            traffic.stop();
             load.join();
-            FaultReport report = new FaultReport(ledger, phases, hooks, client, unexpectedAtSmsc.get());
+            FaultReport report = new FaultReport(ledger, phases, hooks, client, traffic.unexpectedAtSmsc());
             report.drain(Duration.ofSeconds(number("drain-seconds", 120)));
             report.readBack(webhookBacklog(new Api(b.baseUrl()), key));
             boolean passed = report.print();
@@ -109,7 +102,7 @@ public final class FaultSuite {
             current[0].close();
             return passed;
         } finally {
-            loading = false;
+            traffic.stop();
             a.stop();
             b.stop();
             hooks.stop();
@@ -131,7 +124,7 @@ public final class FaultSuite {
         if (!name.equals("steady") && !chosen.contains(name)) {
             return;
         }
-        phase = name;
+        traffic.phase(name);
         if (!name.equals("steady")) {
             // The previous phase's last sends get their dispatch done before this fault starts: without the pause, the
             // sends of the PostgreSQL phase's last second met the SMSC outage and counted as its failures.
@@ -171,87 +164,6 @@ public final class FaultSuite {
         String secret = key.path("secret").asText();
         api.postNow("/v1/webhook_endpoints", secret, Map.of("url", hooks.url()));
         return secret;
-    }
-
-    /** A cold JVM spends its first seconds compiling: a third of the rate, not reported, then a pause. */
-    private void warmUp(int seconds) throws InterruptedException {
-        phase = "warmup";
-        int rate = Math.max(1, number("rate", 15) / 3);
-        for (int i = 0; i < seconds * rate; i++) {
-            send();
-            Thread.sleep(1_000 / rate);
-        }
-        Thread.sleep(5_000);
-        phase = "steady";
-    }
-
-    /** Open loop: sends start at fixed instants, whatever the answers do. */
-    private void load(int rate) {
-        long next = System.nanoTime();
-        while (loading) {
-            send();
-            next += 1_000_000_000L / rate;
-            LockSupport.parkNanos(next - System.nanoTime());
-        }
-    }
-
-    private void burst(int count, int rate) {
-        Thread burst = new Thread(() -> {
-            for (int i = 0; i < count; i++) {
-                send();
-                LockSupport.parkNanos(1_000_000_000L / rate);
-            }
-        }, "fault-burst");
-        burst.start();
-    }
-
-    private void send() {
-        String digits = "44791" + String.format("%07d", sequence.getAndIncrement());
-        String idempotencyKey = UUID.randomUUID().toString();
-        FaultLedger.Send send = ledger.open(digits, idempotencyKey, phase, System.nanoTime());
-        client.post("send", "/v1/otp/send", Map.of("to", "+" + digits, "channel", "sms"),
-                Map.of("Idempotency-Key", idempotencyKey), answer -> {
-                    send.otpIds.add(answer.body().path("id").asText());
-                    send.acceptedNanos = acceptedNanos(answer.body().path("created_at").asText());
-                    send.acknowledged = true;
-                    verifyWhenReady(send);
-                }).thenAccept(answer -> send.gaveUp = answer == null || !answer.ok());
-    }
-
-    /** The gateway's created_at on this process's nanosecond clock (both run on this machine's clock). */
-    private static long acceptedNanos(String createdAt) {
-        try {
-            return System.nanoTime() - Duration.between(Instant.parse(createdAt), Instant.now()).toNanos();
-        } catch (java.time.format.DateTimeParseException e) {
-            return -1;
-        }
-    }
-
-    private void arrived(Smsc.Arrival arrival) {
-        FaultLedger.Send send = ledger.byDigits.get(arrival.destination());
-        if (send == null) {
-            unexpectedAtSmsc.incrementAndGet();
-            return;
-        }
-        send.arrivals.add(arrival.receivedNanos());
-        Matcher code = CODE.matcher(arrival.text());
-        if (send.code == null && code.find()) {
-            send.code = code.group(1);
-            verifyWhenReady(send);
-        }
-    }
-
-    /** Verifies once both the code (from the SMSC) and the OTP id (from the send's answer) are known. */
-    private void verifyWhenReady(FaultLedger.Send send) {
-        String id = send.otpId();
-        if (send.code == null || id == null || !send.verifyStarted.compareAndSet(false, true)) {
-            return;
-        }
-        client.post("verify", "/v1/otp/verify", Map.of("id", id, "code", send.code), Map.of(), answer -> {
-            // A retry of a verify that already succeeded answers valid: false with status verified.
-            send.verifiedValid = answer.body().path("valid").asBoolean(false)
-                    || "verified".equals(answer.body().path("status").asText());
-        });
     }
 
     private static long webhookBacklog(Api api, String key) {

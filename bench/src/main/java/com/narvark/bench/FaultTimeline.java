@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * Every send of the fault suite as one CSV row beside the results (phase, when it was first tried relative to its
- * phase's start, dispatch delay from acceptance and from the first try, arrivals at the SMSC, final status, OTP id), so a slow or doubled dispatch can be
- * placed on the fault's timeline and looked up in the nodes' logs.
+ * phase's start, dispatch delay from acceptance and from the first try, arrivals at the SMSC, final status, OTP
+ * id), so a slow or doubled dispatch can be placed on the fault's timeline and looked up in the nodes' logs.
  */
 final class FaultTimeline {
 

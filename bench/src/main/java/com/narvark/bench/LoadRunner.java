@@ -2,7 +2,6 @@ package com.narvark.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -34,14 +33,12 @@ final class LoadRunner {
     private final double sandboxShare;
     private final long pollMillis;
     private final AtomicInteger sequence = new AtomicInteger();
-    private final java.util.Queue<SandboxSend> sandboxSent = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final SandboxInboxes sandboxInboxes;
     private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "bench-timer");
         thread.setDaemon(true);
         return thread;
     });
-    private final long wallOriginMicros;
-    private final long nanoOrigin;
 
     LoadRunner(Api api, Smsc smsc, List<String> keys, double sandboxShare, long pollMillis) {
         this.api = api;
@@ -49,9 +46,7 @@ final class LoadRunner {
         this.keys = keys;
         this.sandboxShare = sandboxShare;
         this.pollMillis = pollMillis;
-        Instant now = Instant.now();
-        this.nanoOrigin = System.nanoTime();
-        this.wallOriginMicros = ChronoUnit.MICROS.between(Instant.EPOCH, now);
+        this.sandboxInboxes = new SandboxInboxes(api, WallClock.now());
     }
 
     StepMetrics run(String name, int rate, int seconds) throws InterruptedException {
@@ -84,7 +79,7 @@ final class LoadRunner {
             Thread.sleep(50);
         }
         lifecyclesDone.accept(metrics);
-        readSandboxInboxes(metrics);
+        sandboxInboxes.read(metrics);
         if (metrics.inFlight.get() > 0) {
             metrics.errors.computeIfAbsent("unfinished", k -> new java.util.concurrent.atomic.AtomicLong())
                     .addAndGet(metrics.inFlight.get());
@@ -112,7 +107,7 @@ final class LoadRunner {
                     StepMetrics.record(metrics.send, (now - due) / 1000);
                     String otpId = answer.body().path("id").asText();
                     if (sandbox) {
-                        sandboxSent.add(new SandboxSend(otpId, key, due));
+                        sandboxInboxes.sent(otpId, key, due);
                         metrics.complete(System.nanoTime(), false);
                     } else {
                         awaitSmsc(atSmsc, otpId, key, due, metrics);
@@ -138,38 +133,6 @@ final class LoadRunner {
                 verify(otpId, key, received.text(), metrics);
             });
         });
-    }
-
-    /**
-     * The sandbox's receive times, read once per OTP after the step: polling each inbox during the step would add
-     * requests in proportion to the very delay being measured, and feed it.
-     */
-    void readSandboxInboxes(StepMetrics metrics) throws InterruptedException {
-        java.util.concurrent.Semaphore parallel = new java.util.concurrent.Semaphore(8);
-        List<SandboxSend> sends = new java.util.ArrayList<>(sandboxSent);
-        sandboxSent.clear();
-        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(sends.size());
-        for (SandboxSend send : sends) {
-            parallel.acquire();
-            api.get("/v1/sandbox/messages?otp_id=" + send.otpId(), send.key()).whenComplete((answer, failure) -> {
-                parallel.release();
-                done.countDown();
-                if (failure != null || !answer.ok() || answer.body().path("data").isEmpty()) {
-                    metrics.errors.computeIfAbsent("sandbox_not_dispatched",
-                            k -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
-                    return;
-                }
-                JsonNode message = answer.body().path("data").get(0);
-                long receivedMicros = micros(Instant.parse(message.path("received_at").asText()));
-                long dispatchMicros = receivedMicros - wallMicros(send.due());
-                StepMetrics.record(metrics.dispatchSandbox, dispatchMicros);
-                StepMetrics.record(metrics.dispatch, dispatchMicros);
-            });
-        }
-        done.await(120, TimeUnit.SECONDS);
-    }
-
-    private record SandboxSend(String otpId, String key, long due) {
     }
 
     private void verify(String otpId, String key, String text, StepMetrics metrics) {
@@ -205,7 +168,7 @@ final class LoadRunner {
             public void run() {
                 metrics.httpRequests.incrementAndGet();
                 api.get("/v1/otp/" + otpId, key).whenComplete((answer, failure) -> {
-                    long seen = micros(Instant.now());
+                    long seen = WallClock.micros(Instant.now());
                     if (failure != null || !answer.ok()) {
                         metrics.error(failure != null ? "status_io" : "status_http_" + answer.status());
                         return;
@@ -222,20 +185,12 @@ final class LoadRunner {
                         }
                         return;
                     }
-                    long eventMicros = micros(Instant.parse(body.path("verified_at").asText()));
+                    long eventMicros = WallClock.micros(Instant.parse(body.path("verified_at").asText()));
                     StepMetrics.record(metrics.projectionLag, seen - eventMicros);
                     metrics.complete(System.nanoTime(), true);
                 });
             }
         };
         timers.schedule(poll, pollMillis, TimeUnit.MILLISECONDS);
-    }
-
-    private long wallMicros(long nanos) {
-        return wallOriginMicros + (nanos - nanoOrigin) / 1000;
-    }
-
-    private static long micros(Instant instant) {
-        return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
     }
 }

@@ -1,45 +1,40 @@
 package com.narvark.otp.command;
 
 import com.narvark.otp.api.Channel;
-import java.util.ArrayList;
+import com.narvark.otp.api.ChannelRounds;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The delivery steps of one OTP. Each send (the first, then every resend) is a round over the channels in order;
- * attempt {@code round × channels + i} is channel i of that round, so attempt 0 is the primary channel and attempt n
- * of the first round the n-th fallback. Knows which carrier outcomes were already recorded so that carriers
- * repeating themselves change nothing, and which attempts carried the code that verifies now.
+ * The delivery attempts of one OTP, numbered by its {@link ChannelRounds} (the delivery process numbers them the same
+ * way). Knows which carrier outcomes were already recorded so that carriers repeating themselves change nothing, and
+ * which attempts carried the code that verifies now.
  */
 final class DeliveryAttempts {
 
     enum Outcome { DISPATCHED, DELIVERED, READ, UNCONFIRMED, FAILED }
 
-    private final List<Channel> channels;
+    private final ChannelRounds rounds;
     private final Map<Integer, Set<Outcome>> outcomes = new HashMap<>();
     private int round;
     /** The first attempt that carried the current code: 0, or the first attempt of a resend with a new code. */
     private int codeSince;
 
-    DeliveryAttempts(Channel primary, List<Channel> fallback) {
-        this.channels = new ArrayList<>();
-        channels.add(primary);
-        channels.addAll(fallback);
+    DeliveryAttempts(ChannelRounds rounds) {
+        this.rounds = rounds;
     }
 
     void startRound(int next, boolean newCode) {
         round = next;
         if (newCode) {
-            codeSince = next * channels.size();
+            codeSince = rounds.firstAttempt(next);
         }
     }
 
     boolean matches(int attempt, Channel channel) {
-        return attempt >= 0 && attempt < (round + 1) * channels.size()
-                && channels.get(attempt % channels.size()) == channel;
+        return rounds.exists(attempt, round, channel);
     }
 
     boolean has(int attempt, Outcome outcome) {
@@ -56,7 +51,7 @@ final class DeliveryAttempts {
      * (unconfirmed or still awaited) may have arrived, so it keeps the OTP alive.
      */
     boolean nothingCanArrive() {
-        int last = (round + 1) * channels.size() - 1;
+        int last = rounds.lastAttempt(round);
         if (!has(last, Outcome.FAILED) && !has(last, Outcome.UNCONFIRMED)) {
             return false;
         }

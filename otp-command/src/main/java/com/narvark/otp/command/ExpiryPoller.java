@@ -16,9 +16,10 @@ import org.springframework.context.SmartLifecycle;
  * Expires OTPs whose expiry row fell due: every node looks at a fixed interval, claims a batch with one statement
  * (SKIP LOCKED, so nodes share the work; the claim leases each row, so that a node dying before its command landed
  * leaves the row to be claimed again once the lease ends), then sends an {@link ExpireOtpCommand} for each. The
- * command ends the OTP and deletes the row in one transaction; one that arrives twice, or for an OTP that ended in
- * the meantime, changes nothing. A node that was down expires late, never early: the event carries the OTP's own
- * expiry time.
+ * command ends the OTP, and its ending event deletes the row in the same transaction ({@link OtpExpiryRows}); one
+ * that arrives twice, or for an OTP that ended in the meantime, changes nothing. What the command found is the
+ * poller's to tidy: a row that fell due before the OTP's expiry is put back to it, a row of an OTP that had already
+ * ended is deleted. A node that was down expires late, never early: the event carries the OTP's own expiry time.
  */
 final class ExpiryPoller implements SmartLifecycle {
 
@@ -51,7 +52,12 @@ final class ExpiryPoller implements SmartLifecycle {
 
     private void expire(String otpId) {
         try {
-            commands.sendAndWait(new ExpireOtpCommand(otpId));
+            ExpiryOutcome outcome = commands.sendAndWait(new ExpireOtpCommand(otpId));
+            if (outcome.dueAgainAt() != null) {
+                expiries.schedule(otpId, outcome.dueAgainAt());
+            } else if (outcome.strayRow()) {
+                expiries.remove(otpId);
+            }
         } catch (AggregateNotFoundException e) {
             // A row without an OTP (it could only have come from outside the OTP's commands): claiming it again
             // every lease would never end.

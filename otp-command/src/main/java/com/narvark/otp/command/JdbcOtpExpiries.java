@@ -6,9 +6,10 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The {@code otp_expiries} table. Schedule and remove run on the command's transaction-bound connection (one
- * statement each); a claim is one statement of its own that commits at once, so the row is leased before its expire
- * command is sent, and that command's transaction is never held open by the poller.
+ * The {@code otp_expiries} table. Schedule and remove run on the caller's transaction-bound connection, one
+ * statement each ({@link OtpExpiryRows} calls them in the command's transaction); a claim is one statement of its
+ * own that commits at once, so the row is leased before its expire command is sent, and that command's transaction
+ * is never held open by the poller.
  */
 final class JdbcOtpExpiries implements OtpExpiries {
 
@@ -20,8 +21,8 @@ final class JdbcOtpExpiries implements OtpExpiries {
 
     @Override
     public void schedule(String otpId, Instant expiresAt) {
-        // A retried send derives the same OTP id: the event store refuses its events at commit and this rolls back
-        // with them. Failing here first would answer that retry 500 instead of the first OTP.
+        // An upsert: the poller puts a row that fell due early back to its OTP's expiry. (A retried send, which
+        // derives the same OTP id, never gets here: the event store refuses its events before the rows follow them.)
         jdbc.sql("""
                         INSERT INTO otp_expiries (otp_id, expires_at) VALUES (?, ?)
                         ON CONFLICT (otp_id) DO UPDATE SET expires_at = EXCLUDED.expires_at

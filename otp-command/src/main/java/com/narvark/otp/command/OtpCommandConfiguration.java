@@ -5,14 +5,20 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The aggregate's collaborators (they reach its handlers as parameters) and the handler that creates OTPs. */
+/**
+ * The aggregate's collaborators (they reach its handlers as parameters), the handlers that create and verify OTPs
+ * around it, and what keeps the expiry rows.
+ */
 @Configuration(proxyBeanMethods = false)
 class OtpCommandConfiguration {
 
@@ -55,6 +61,27 @@ class OtpCommandConfiguration {
         return new JdbcOtpExpiries(jdbc);
     }
 
+    @Bean
+    OtpExpiryRows otpExpiryRows(OtpExpiries expiries) {
+        return new OtpExpiryRows(expiries);
+    }
+
+    /**
+     * Subscribing, so that the rows are written in the command's transaction; failures propagate (Axon's default
+     * would log them and commit the events without their row), failing the command, which then leaves nothing.
+     * Only events a command publishes move rows, as when the commands wrote them: events appended to the store
+     * outside any command (history seeded or imported straight into it) belong to no OTP a command runs here.
+     */
+    @Bean
+    ConfigurerModule otpExpiryRowsProcessor() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerSubscribingEventProcessor(OtpExpiryRows.PROCESSING_GROUP)
+                .registerListenerInvocationErrorHandler(OtpExpiryRows.PROCESSING_GROUP,
+                        axon -> PropagatingErrorHandler.instance())
+                .registerHandlerInterceptor(OtpExpiryRows.PROCESSING_GROUP, axon -> (unitOfWork, chain) ->
+                        unitOfWork.root().getMessage() instanceof CommandMessage<?> ? chain.proceed() : null));
+    }
+
     /** Every node runs one; the interval bounds how late after its expiry an OTP is seen to expire. */
     @Bean
     ExpiryPoller expiryPoller(OtpExpiries expiries, CommandGateway commands, Clock clock,
@@ -67,5 +94,10 @@ class OtpCommandConfiguration {
     @Bean
     OtpSendHandler otpSendHandler(Repository<Otp> otpRepository, FraudGuards guards) {
         return new OtpSendHandler(otpRepository, guards);
+    }
+
+    @Bean
+    OtpVerifyHandler otpVerifyHandler(Repository<Otp> otpRepository, FraudGuards guards) {
+        return new OtpVerifyHandler(otpRepository, guards);
     }
 }

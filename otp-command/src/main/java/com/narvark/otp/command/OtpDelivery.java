@@ -3,12 +3,16 @@ package com.narvark.otp.command;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.narvark.otp.api.Channel;
+import com.narvark.otp.api.ChannelRounds;
 import com.narvark.otp.api.OtpErrorCode;
+import com.narvark.otp.api.TestModeCode;
 import com.narvark.otp.api.command.RecordOtpDeliveredCommand;
 import com.narvark.otp.api.command.RecordOtpDeliveryFailedCommand;
 import com.narvark.otp.api.command.RecordOtpDeliveryUnconfirmedCommand;
 import com.narvark.otp.api.command.RecordOtpDispatchedCommand;
 import com.narvark.otp.api.command.RecordOtpReadCommand;
+import com.narvark.otp.api.command.ResendOtpCommand;
+import com.narvark.otp.api.crypto.SecretCipher;
 import com.narvark.otp.api.event.OtpDeliveredEvent;
 import com.narvark.otp.api.event.OtpDeliveryFailedEvent;
 import com.narvark.otp.api.event.OtpDeliveryUnconfirmedEvent;
@@ -16,19 +20,21 @@ import com.narvark.otp.api.event.OtpDispatchedEvent;
 import com.narvark.otp.api.event.OtpEndedEvent;
 import com.narvark.otp.api.event.OtpFailedEvent;
 import com.narvark.otp.api.event.OtpReadEvent;
+import com.narvark.otp.api.event.OtpRequestedEvent;
 import com.narvark.otp.api.event.OtpResentEvent;
+import com.narvark.otp.api.message.OtpTransaction;
 import com.narvark.otp.command.DeliveryAttempts.Outcome;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
 /**
- * The carrier outcomes of one OTP, an entity of the {@link Otp} aggregate: it records what carriers report about
- * each delivery attempt and decides when nothing is left that could reach the recipient. The root keeps the public
- * status; this entity only needs to know whether the OTP has ended, which every ending event tells it.
+ * The delivery of one OTP, an entity of the {@link Otp} aggregate: it sends the code again when asked (a new round
+ * over the channels), records what carriers report about each attempt and decides when nothing is left that could
+ * reach the recipient. The root keeps the public status; this entity only needs to know whether the OTP has ended,
+ * which every ending event tells it.
  * <p>
  * Only carriers' words end an OTP as failed: a refusal, a call never answered, a failure receipt. A receipt that
  * never came proves nothing (many routes send none, or send it late), so the code already sent stays verifiable
@@ -38,11 +44,57 @@ class OtpDelivery {
 
     private final String otpId;
     private final DeliveryAttempts attempts;
+    /** What a new code needs: the environment (test codes are fixed), its length and the payment it approves. */
+    private final boolean livemode;
+    private final int codeLength;
+    private final OtpTransaction transaction;
+    private final Instant expiresAt;
+    private int sends;
+    private Instant lastSentAt;
     private boolean ended;
 
-    OtpDelivery(String otpId, Channel primary, List<Channel> fallback) {
+    private OtpDelivery(String otpId, ChannelRounds rounds, boolean livemode, int codeLength,
+                        OtpTransaction transaction, Instant expiresAt, Instant requestedAt) {
         this.otpId = otpId;
-        this.attempts = new DeliveryAttempts(primary, fallback);
+        this.attempts = new DeliveryAttempts(rounds);
+        this.livemode = livemode;
+        this.codeLength = codeLength;
+        this.transaction = transaction;
+        this.expiresAt = expiresAt;
+        this.sends = 1;
+        this.lastSentAt = requestedAt;
+    }
+
+    OtpDelivery(OtpRequestedEvent event) {
+        this(event.otpId(), ChannelRounds.of(event.channel(), event.fallback()), event.livemode(),
+                event.codeLength(), event.transaction(), event.expiresAt(), event.requestedAt());
+    }
+
+    /** A refused send: never sent, no attempt to report on, nothing to send again. */
+    static OtpDelivery never(String otpId) {
+        OtpDelivery never = new OtpDelivery(otpId, ChannelRounds.none(), false, 0, null, null, null);
+        never.ended = true;
+        return never;
+    }
+
+    /** Sends the code again (a new delivery round); never touches the expiry or the wrong-attempt count. */
+    @CommandHandler
+    void handle(ResendOtpCommand command, CodeGenerator generator, CodeHasher hasher, SecretCipher cipher,
+                ResendPolicy policy, Clock clock) {
+        Instant now = clock.instant();
+        if (ended || !now.isBefore(expiresAt)) {
+            throw OtpRefusals.notActive();
+        }
+        policy.refusal(sends, lastSentAt, now).ifPresent(refusal -> {
+            throw OtpRefusals.refused(refusal);
+        });
+        if (!command.newCode()) {
+            apply(new OtpResentEvent(otpId, sends, null, null, now));
+            return;
+        }
+        String code = livemode ? generator.generate(codeLength) : TestModeCode.forLength(codeLength);
+        apply(new OtpResentEvent(otpId, sends, hasher.hash(otpId, code, transaction), cipher.encrypt(code, otpId),
+                now));
     }
 
     @CommandHandler
@@ -68,7 +120,7 @@ class OtpDelivery {
     }
 
     @CommandHandler
-    void handle(RecordOtpDeliveryFailedCommand command, Clock clock, OtpExpiries expiries) {
+    void handle(RecordOtpDeliveryFailedCommand command, Clock clock) {
         if (!isNewOutcome(command.attempt(), command.channel(), Outcome.FAILED)) {
             return;
         }
@@ -77,8 +129,7 @@ class OtpDelivery {
                 command.carrierError()));
         // A late failure receipt of an unconfirmed attempt can end the OTP too, once no other attempt is in play.
         if (!ended && attempts.nothingCanArrive()) {
-            apply(new OtpFailedEvent(otpId, command.reason(), now, command.carrierError()));
-            expiries.remove(otpId);
+            Otp.end(new OtpFailedEvent(otpId, command.reason(), now, command.carrierError()));
         }
     }
 
@@ -120,6 +171,8 @@ class OtpDelivery {
 
     @EventSourcingHandler
     void on(OtpResentEvent event) {
+        sends = event.round() + 1;
+        lastSentAt = event.resentAt();
         attempts.startRound(event.round(), event.newCode());
     }
 

@@ -4,9 +4,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * When each OTP that has not ended expires: one row per such OTP. The OTP's own commands write it in their
- * transaction (scheduled by the one that creates the OTP, removed by the one that ends it), so a row exists exactly
- * while its OTP's events say it is live; the {@link ExpiryPoller} claims the rows that fall due.
+ * When each OTP that has not ended expires: one row per such OTP. {@link OtpExpiryRows} writes it from the OTP's
+ * events in their command's transaction (scheduled by the event that creates the OTP, removed by the one that ends
+ * it), so a row exists exactly while its OTP's events say it is live; the {@link ExpiryPoller} claims the rows that
+ * fall due.
  */
 interface OtpExpiries {
 

@@ -13,7 +13,13 @@ import org.axonframework.modelling.command.Repository;
 /**
  * Creates OTPs. It sits outside the aggregate because a send the fraud guards refuse must still leave a record (a
  * refused OTP) while its caller learns why and for how long: an aggregate's creation handler can only answer its
- * id. The guards' checks, the new OTP's expiry row and its events commit in one transaction.
+ * id. The guards' checks, the send the ledger records and the new OTP's events commit in one transaction.
+ * <p>
+ * The ledger's write stays here, in the send's command handler, on purpose: the limit holds across nodes and racing
+ * sends only because counting, admitting and recording one destination's send happen under one transaction-scoped
+ * lock ({@link DestinationLedger#holdSends}), and the row must commit with the OTP's events or not at all. Written
+ * from an event handler instead, the row would depend on that handler running in this transaction (a subscribing
+ * processor whose errors propagate): a configuration change away from admitting sends the ledger never saw.
  */
 public class OtpSendHandler {
 
@@ -27,7 +33,7 @@ public class OtpSendHandler {
 
     @CommandHandler
     public SendOtpResult handle(SendOtpCommand command, CodeGenerator generator, CodeHasher hasher,
-                               SecretCipher cipher, OtpExpiries expiries, Clock clock) throws Exception {
+                               SecretCipher cipher, Clock clock) throws Exception {
         Instant now = clock.instant();
         Verdict verdict = guards.assessSend(command, now);
         boolean enforced = !command.guard().monitorOnly();
@@ -39,7 +45,7 @@ public class OtpSendHandler {
         String code = command.livemode() ? generator.generate(command.codeLength())
                 : TestModeCode.forLength(command.codeLength());
         repository.newInstance(() -> new Otp(command, hasher.hash(command.otpId(), code, command.transaction()),
-                cipher.encrypt(code, command.otpId()), expiries, verdict.reason(), now));
+                cipher.encrypt(code, command.otpId()), verdict.reason(), now));
         guards.recordSend(command.otpId(), command, now);
         return SendOtpResult.accepted(command.otpId());
     }

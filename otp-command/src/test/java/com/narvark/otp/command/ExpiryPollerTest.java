@@ -6,8 +6,10 @@ import com.narvark.otp.api.command.ExpireOtpCommand;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -24,6 +26,8 @@ class ExpiryPollerTest {
     private final List<String> sent = new ArrayList<>();
     private final Set<String> unknown = new HashSet<>();
     private final Set<String> failing = new HashSet<>();
+    /** What the expire command answers, by OTP; otherwise it expired the OTP now. */
+    private final Map<String, ExpiryOutcome> outcomes = new HashMap<>();
 
     private ExpiryPoller poller(int batchSize) {
         SimpleCommandBus bus = SimpleCommandBus.builder().build();
@@ -36,7 +40,7 @@ class ExpiryPollerTest {
             if (failing.remove(otpId)) {
                 throw new IllegalStateException("database gone for a moment");
             }
-            return null;
+            return outcomes.getOrDefault(otpId, ExpiryOutcome.EXPIRED);
         });
         return new ExpiryPoller(expiries, DefaultCommandGateway.builder().commandBus(bus).build(), clock,
                 Duration.ofMillis(500), LEASE, batchSize);
@@ -80,6 +84,26 @@ class ExpiryPollerTest {
         poller(100).expireDue();
 
         assertThat(expiries.dueAt("otp_unknown")).isEmpty();
+    }
+
+    @Test
+    void shouldPutTheRowBackToTheOtpsExpiryWhenItFellDueEarly() {
+        expiries.schedule("otp_early", NOW);
+        outcomes.put("otp_early", ExpiryOutcome.notBefore(NOW.plusSeconds(5)));
+
+        poller(100).expireDue();
+
+        assertThat(expiries.dueAt("otp_early")).contains(NOW.plusSeconds(5));
+    }
+
+    @Test
+    void shouldDeleteTheRowWhenItsOtpHadAlreadyEnded() {
+        expiries.schedule("otp_stray", NOW);
+        outcomes.put("otp_stray", ExpiryOutcome.ALREADY_ENDED);
+
+        poller(100).expireDue();
+
+        assertThat(expiries.dueAt("otp_stray")).isEmpty();
     }
 
     @Test

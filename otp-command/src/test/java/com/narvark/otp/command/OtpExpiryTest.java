@@ -3,7 +3,6 @@ package com.narvark.otp.command;
 import static com.narvark.otp.command.OtpFixtures.OTP_ID;
 import static com.narvark.otp.command.OtpFixtures.T0;
 import static com.narvark.otp.command.OtpFixtures.TTL;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import com.narvark.otp.api.Channel;
 import com.narvark.otp.api.Destination;
@@ -18,22 +17,21 @@ import java.util.Map;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
 
-/** The expire command the poller sends once an OTP's expiry row fell due. */
+/** The expire command the poller sends once an OTP's expiry row fell due, and what it tells the poller. */
 class OtpExpiryTest {
 
     private static final Instant EXPIRES_AT = T0.plusSeconds(TTL);
 
     private final OtpFixtures.MovableClock clock = new OtpFixtures.MovableClock();
-    private final InMemoryOtpExpiries expiries = new InMemoryOtpExpiries();
-    private final AggregateTestFixture<Otp> fixture = OtpFixtures.fixture(clock, expiries);
+    private final AggregateTestFixture<Otp> fixture = OtpFixtures.fixture(clock);
 
     @Test
-    void shouldExpireAndRemoveTheRowWhenDue() {
+    void shouldExpireAndLeaveTheRowToTheEndingEventWhenDue() {
         clock.set(EXPIRES_AT);
         fixture.givenCommands(OtpFixtures.send(true, List.of()))
                 .when(new ExpireOtpCommand(OTP_ID))
-                .expectEvents(new OtpExpiredEvent(OTP_ID, EXPIRES_AT));
-        assertThat(expiries.dueAt(OTP_ID)).isEmpty();
+                .expectEvents(new OtpExpiredEvent(OTP_ID, EXPIRES_AT))
+                .expectResultMessagePayload(ExpiryOutcome.EXPIRED);
     }
 
     @Test
@@ -50,8 +48,8 @@ class OtpExpiryTest {
         fixture.given(OtpFixtures.requested(List.of()))
                 .when(new ExpireOtpCommand(OTP_ID))
                 .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
-        assertThat(expiries.dueAt(OTP_ID)).contains(EXPIRES_AT);
+                .expectNoEvents()
+                .expectResultMessagePayload(ExpiryOutcome.notBefore(EXPIRES_AT));
     }
 
     @Test
@@ -60,19 +58,18 @@ class OtpExpiryTest {
         fixture.given(OtpFixtures.requested(List.of()), new OtpExpiredEvent(OTP_ID, EXPIRES_AT))
                 .when(new ExpireOtpCommand(OTP_ID))
                 .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
-        assertThat(expiries.dueAt(OTP_ID)).isEmpty();
+                .expectNoEvents()
+                .expectResultMessagePayload(ExpiryOutcome.ALREADY_ENDED);
     }
 
     @Test
     void shouldLeaveAVerifiedOtpAsItIsWhenItsExpiryArrivesLate() {
         clock.set(EXPIRES_AT);
-        expiries.schedule(OTP_ID, EXPIRES_AT);
         fixture.given(OtpFixtures.requested(List.of()), new OtpVerifiedEvent(OTP_ID, 1, T0.plusSeconds(20)))
                 .when(new ExpireOtpCommand(OTP_ID))
                 .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
-        assertThat(expiries.dueAt(OTP_ID)).isEmpty();
+                .expectNoEvents()
+                .expectResultMessagePayload(ExpiryOutcome.ALREADY_ENDED);
     }
 
     @Test
@@ -83,6 +80,7 @@ class OtpExpiryTest {
                         GuardReason.COUNTRY_NOT_ALLOWED, T0))
                 .when(new ExpireOtpCommand(OTP_ID))
                 .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
+                .expectNoEvents()
+                .expectResultMessagePayload(ExpiryOutcome.ALREADY_ENDED);
     }
 }

@@ -37,24 +37,16 @@ final class OtpFixtures {
         return fixture(clock, new FraudGuards(new InMemoryDestinationLedger(), FraudGuards.Limits.DEFAULT));
     }
 
+    /** The aggregate with the handlers around it; its expiry rows follow its events ({@link OtpExpiryRowsTest}). */
     static AggregateTestFixture<Otp> fixture(MovableClock clock, FraudGuards guards) {
-        return fixture(clock, guards, new InMemoryOtpExpiries());
-    }
-
-    static AggregateTestFixture<Otp> fixture(MovableClock clock, InMemoryOtpExpiries expiries) {
-        return fixture(clock, new FraudGuards(new InMemoryDestinationLedger(), FraudGuards.Limits.DEFAULT), expiries);
-    }
-
-    static AggregateTestFixture<Otp> fixture(MovableClock clock, FraudGuards guards, InMemoryOtpExpiries expiries) {
         AggregateTestFixture<Otp> fixture = new AggregateTestFixture<>(Otp.class);
         fixture.registerInjectableResource((CodeGenerator) length -> LIVE_CODE.substring(0, length));
         fixture.registerInjectableResource(HASHER);
         fixture.registerInjectableResource(CIPHER);
         fixture.registerInjectableResource(clock);
-        fixture.registerInjectableResource(guards);
         fixture.registerInjectableResource(ResendPolicy.DEFAULT);
-        fixture.registerInjectableResource(expiries);
         fixture.registerAnnotatedCommandHandler(new OtpSendHandler(fixture.getRepository(), guards));
+        fixture.registerAnnotatedCommandHandler(new OtpVerifyHandler(fixture.getRepository(), guards));
         return fixture;
     }
 

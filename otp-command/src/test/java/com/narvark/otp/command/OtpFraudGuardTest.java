@@ -36,19 +36,17 @@ class OtpFraudGuardTest {
 
     private final OtpFixtures.MovableClock clock = new OtpFixtures.MovableClock();
     private final InMemoryDestinationLedger ledger = new InMemoryDestinationLedger();
-    private final InMemoryOtpExpiries expiries = new InMemoryOtpExpiries();
     private final AggregateTestFixture<Otp> fixture = OtpFixtures.fixture(clock,
-            new FraudGuards(ledger, FraudGuards.Limits.DEFAULT), expiries);
+            new FraudGuards(ledger, FraudGuards.Limits.DEFAULT));
 
     @Test
-    void shouldRecordARefusalAndScheduleNothingWhenTheCountryIsNotAllowed() {
+    void shouldRecordARefusalWhenTheCountryIsNotAllowed() {
         GuardPolicy onlyFrance = new GuardPolicy(Set.of("FR"), false);
         fixture.givenNoPriorActivity()
                 .when(OtpFixtures.send(true, List.of(), onlyFrance, "GB"))
                 .expectResultMessagePayload(new SendOtpResult(OTP_ID, GuardReason.COUNTRY_NOT_ALLOWED, 0))
                 .expectEvents(new OtpSendRefusedEvent(OTP_ID, ACCOUNT, true, TO, Channel.WHATSAPP, 6,
                         Map.of("order", "42"), GuardReason.COUNTRY_NOT_ALLOWED, T0));
-        assertThat(expiries.dueAt(OTP_ID)).as("a refused OTP never had anything to expire").isEmpty();
     }
 
     @Test

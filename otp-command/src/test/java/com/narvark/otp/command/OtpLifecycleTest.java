@@ -2,7 +2,6 @@ package com.narvark.otp.command;
 
 import static com.narvark.otp.command.OtpFixtures.OTP_ID;
 import static com.narvark.otp.command.OtpFixtures.T0;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import com.narvark.otp.api.Channel;
 import com.narvark.otp.api.OtpErrorCode;
@@ -24,8 +23,7 @@ import org.junit.jupiter.api.Test;
 class OtpLifecycleTest {
 
     private final OtpFixtures.MovableClock clock = new OtpFixtures.MovableClock();
-    private final InMemoryOtpExpiries expiries = new InMemoryOtpExpiries();
-    private final AggregateTestFixture<Otp> fixture = OtpFixtures.fixture(clock, expiries);
+    private final AggregateTestFixture<Otp> fixture = OtpFixtures.fixture(clock);
 
     @Test
     void shouldRecordDispatchOnceWhenTheCarrierRepeatsItself() {
@@ -69,13 +67,12 @@ class OtpLifecycleTest {
     }
 
     @Test
-    void shouldFailTheOtpAndRemoveItsExpiryWhenTheLastChannelFailed() {
+    void shouldFailTheOtpWhenTheLastChannelFailed() {
         clock.set(T0.plusMillis(20));
         fixture.givenCommands(OtpFixtures.send(true, List.of(Channel.SMS)),
                         new RecordOtpDeliveryFailedCommand(OTP_ID, Channel.WHATSAPP, 0, "not_on_whatsapp"))
                 .when(new RecordOtpDeliveryFailedCommand(OTP_ID, Channel.SMS, 1, "unreachable"))
                 .expectEvents(new OtpDeliveryFailedEvent(OTP_ID, Channel.SMS, 1, "unreachable", T0.plusMillis(20)),
                         new OtpFailedEvent(OTP_ID, "unreachable", T0.plusMillis(20)));
-        assertThat(expiries.dueAt(OTP_ID)).isEmpty();
     }
 }

@@ -22,8 +22,7 @@ import org.junit.jupiter.api.Test;
 
 class OtpSendTest {
 
-    private final InMemoryOtpExpiries expiries = new InMemoryOtpExpiries();
-    private final AggregateTestFixture<Otp> fixture = OtpFixtures.fixture(new OtpFixtures.MovableClock(), expiries);
+    private final AggregateTestFixture<Otp> fixture = OtpFixtures.fixture(new OtpFixtures.MovableClock());
 
     @Test
     void shouldRecordOnlyHashAndCiphertextOfTheCodeWhenSent() {
@@ -41,7 +40,6 @@ class OtpSendTest {
         assertThat(event.expiresAt()).isEqualTo(T0.plusSeconds(TTL));
         assertThat(event.fallback()).containsExactly(Channel.SMS);
         assertThat(event.expiryDeadlineId()).as("no deadline: the expiry is a row").isNull();
-        assertThat(expiries.dueAt(OTP_ID)).contains(T0.plusSeconds(TTL));
         assertThat(HASHER.matches(OTP_ID, LIVE_CODE, event.codeHash())).isTrue();
         assertThat(CIPHER.decrypt(event.encryptedCode(), OTP_ID)).isEqualTo(LIVE_CODE);
         assertThat(new String(event.encryptedCode(), StandardCharsets.ISO_8859_1)).doesNotContain(LIVE_CODE);

@@ -1,9 +1,7 @@
 package com.narvark.otp.delivery;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.narvark.otp.api.Channel;
+import com.narvark.otp.api.ChannelRounds;
 import com.narvark.otp.api.FailureReason;
 import com.narvark.otp.api.command.RecordOtpDeliveryFailedCommand;
 import com.narvark.otp.api.command.RecordOtpDeliveryUnconfirmedCommand;
@@ -12,13 +10,9 @@ import com.narvark.otp.api.event.OtpDeliveredEvent;
 import com.narvark.otp.api.event.OtpDispatchedEvent;
 import com.narvark.otp.api.event.OtpRequestedEvent;
 import com.narvark.otp.api.event.OtpResentEvent;
-import com.narvark.otp.api.message.MessageOptions;
-import com.narvark.otp.api.message.OtpTransaction;
 import com.narvark.otp.delivery.text.MessageTexts;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,7 +20,8 @@ import java.util.Optional;
  * refuses, reports a failed delivery, or stays silent past the channel's receipt timeout. Silence is recorded as
  * unconfirmed, not failed: the message may have arrived, so the aggregate keeps the OTP verifiable. The node whose
  * carrier queue holds a send settles it (see {@link DeliveryDispatcher}). A resend walks the channels again as a new
- * round (attempt = round × channels + i). The state holds only the sealed code, never the plaintext.
+ * round, numbered by {@link ChannelRounds} as the aggregate numbers them. The state holds only the sealed code,
+ * never the plaintext.
  * <p>
  * One timeout at most is pending, always the current attempt's, kept as data ({@link #dueAt}) in the process row and
  * fired by {@link DeliveryTimeouts}. A message handed to a node's carrier queue is checked on after
@@ -36,13 +31,10 @@ import java.util.Optional;
  * dispatcher that loses nothing) sends again once after the send timeout, then fails the attempt.
  * <p>
  * Decisions are collected in the {@link DeliveryStep} and carried out by the caller once the row is written, so a
- * decision that does not commit never reaches a carrier. The field names are those of the saga
- * this replaced, whose stored state the migration copied.
+ * decision that does not commit never reaches a carrier. What it keeps between steps, the row's JSON, is
+ * {@link DeliveryProcessState}; this class holds the rules.
  */
-@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE)
-@JsonIgnoreProperties(ignoreUnknown = true)
-final class DeliveryProcess {
+final class DeliveryProcess extends DeliveryProcessState {
 
     /** The carrier has not taken the current send yet: look whether it still can. */
     static final String ATTEMPT_TIMEOUT = "attempt";
@@ -51,38 +43,13 @@ final class DeliveryProcess {
     /** A command recording a timeout was sent; fire again if its event never comes (the node died first). */
     static final Duration COMMAND_RETRY = Duration.ofSeconds(10);
 
-    private String otpId;
-    private String accountId;
-    private boolean livemode;
-    private String to;
-    private List<Channel> channels;
-    private String template;
-    /** How the message reads; null in processes started before messages had options (read as the defaults). */
-    private MessageOptions message;
-    private OtpTransaction transaction;
-    private byte[] sealedCode;
-    private Instant expiresAt;
-    private int attempt;
-    /** When the current attempt became due; dispatch latency is measured from it. */
-    private Instant attemptDueAt;
-    private int sends;
-    private boolean dispatched;
-    private boolean receipted;
-    /** The node whose carrier queue holds the current send, and when it was handed over. */
-    private String sentBy;
-    private Instant sentAt;
-    /** The pending timeout, {@link #ATTEMPT_TIMEOUT} or {@link #RECEIPT_TIMEOUT}, and when it fires; null: none. */
-    private String due;
-    private Instant dueAt;
-
     static DeliveryProcess start(OtpRequestedEvent event, DeliveryStep env) {
         DeliveryProcess process = new DeliveryProcess();
         process.otpId = event.otpId();
         process.accountId = event.accountId();
         process.livemode = event.livemode();
         process.to = event.to().value();
-        process.channels = new ArrayList<>(List.of(event.channel()));
-        process.channels.addAll(event.fallback());
+        process.channels = ChannelRounds.of(event.channel(), event.fallback()).channels();
         process.template = event.template();
         process.message = event.message();
         process.transaction = event.transaction();
@@ -117,7 +84,7 @@ final class DeliveryProcess {
             return;
         }
         cancelTimeout();
-        if (attempt % channels.size() + 1 < channels.size()) {
+        if (rounds().hasNextChannel(attempt)) {
             Channel from = channel();
             startAttempt(attempt + 1, env.now(), env);
             env.fallback(from, channel());
@@ -130,7 +97,7 @@ final class DeliveryProcess {
         if (event.newCode()) {
             sealedCode = event.encryptedCode();
         }
-        startAttempt(event.round() * channels.size(), env.now(), env);
+        startAttempt(rounds().firstAttempt(event.round()), env.now(), env);
     }
 
     /** The pending timeout is due. */
@@ -205,43 +172,11 @@ final class DeliveryProcess {
         Channel channel = channel();
         String code = env.cipher().decrypt(sealedCode, otpId);
         String text = MessageTexts.render(channel, code, Duration.between(now, expiresAt), message, transaction);
-        env.send(new OutboundMessage(otpId, attempt, attempt % channels.size(), accountId, channel, to, code,
+        env.send(new OutboundMessage(otpId, attempt, rounds().step(attempt), accountId, channel, to, code,
                 text, template, expiresAt, attemptDueAt, message, transaction));
         sentBy = env.node();
         sentAt = now;
         schedule(ATTEMPT_TIMEOUT, now.plus(sentBy == null ? env.settings().sendTimeout()
                 : env.settings().dispatchCheck()));
-    }
-
-    /** Attempt n of any round is channel n mod the number of channels: each round walks the same list. */
-    private Channel channel() {
-        return channels.get(attempt % channels.size());
-    }
-
-    private void schedule(String kind, Instant at) {
-        due = kind;
-        dueAt = at;
-    }
-
-    private void cancelTimeout() {
-        due = null;
-        dueAt = null;
-    }
-
-    String otpId() {
-        return otpId;
-    }
-
-    boolean livemode() {
-        return livemode;
-    }
-
-    /** When the pending timeout fires; null when none is pending. */
-    Instant dueAt() {
-        return dueAt;
-    }
-
-    String due() {
-        return due;
     }
 }

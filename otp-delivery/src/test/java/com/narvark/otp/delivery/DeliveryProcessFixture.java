@@ -8,6 +8,7 @@ import com.narvark.otp.api.event.OtpDispatchedEvent;
 import com.narvark.otp.api.event.OtpEndedEvent;
 import com.narvark.otp.api.event.OtpRequestedEvent;
 import com.narvark.otp.api.event.OtpResentEvent;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -118,6 +119,11 @@ final class DeliveryProcessFixture {
     /** The pending timeout's kind, {@link DeliveryProcess#ATTEMPT_TIMEOUT} or {@link DeliveryProcess#RECEIPT_TIMEOUT}. */
     String due() {
         return stored == null ? null : DeliveryProcesses.read(stored).due();
+    }
+
+    /** The process as the table stores it (JSON). */
+    String storedJson() {
+        return new String(stored, StandardCharsets.UTF_8);
     }
 
     boolean active() {

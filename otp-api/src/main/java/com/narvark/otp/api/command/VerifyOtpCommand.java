@@ -9,7 +9,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * {@code transaction} must equal the one the OTP was sent for (null for an OTP sent without one).
  */
 public record VerifyOtpCommand(@TargetAggregateIdentifier String otpId, String accountId, boolean livemode,
-                               String code, GuardPolicy guard, OtpTransaction transaction) {
+                               String code, GuardPolicy guard, OtpTransaction transaction) implements OwnedOtpCommand {
 
     /** A verify of an OTP sent without a transaction. */
     public VerifyOtpCommand(String otpId, String accountId, boolean livemode, String code, GuardPolicy guard) {
