@@ -32,7 +32,7 @@ class OpenApiDocumentTest {
             "com.narvark.gateway.otp.OtpController",
             "com.narvark.gateway.account.AdminController",
             "com.narvark.gateway.sandbox.SandboxController",
-            "com.narvark.gateway.carrier.CarrierCallbackController",
+            "com.narvark.otp.delivery.http.CarrierCallbackController",
             "com.narvark.gateway.webhooks.WebhookEndpointController",
             "com.narvark.gateway.webhooks.WebhookDeliveryController",
             "com.narvark.gateway.otp.OtpSearchController",

@@ -25,8 +25,8 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 /**
  * Who may call what, decided by Spring Security only (never from the raw request URI). One chain per surface, each
  * matched on the same parsed path Spring MVC routes on: the operator credential for {@code /v1/admin/**} and the
- * actuator, API keys for the rest of {@code /v1/**}; the portal ({@code PortalSecurity}) and the carrier callbacks
- * ({@code CallbackSecurity}) configure their own. A route no chain names is refused as not found. The firewall in
+ * actuator, API keys for the rest of {@code /v1/**}; the portal ({@code PortalSecurity}) and otp-delivery's carrier
+ * callbacks ({@code CallbackSecurity}, order 40) configure their own. A route no chain names is refused as not found. The firewall in
  * front refuses every non-canonical path before any chain looks at it.
  */
 @Configuration

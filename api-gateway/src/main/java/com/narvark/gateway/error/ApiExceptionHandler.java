@@ -1,5 +1,6 @@
 package com.narvark.gateway.error;
 
+import com.narvark.otp.api.RequestRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.util.Set;
@@ -34,6 +35,16 @@ class ApiExceptionHandler {
             answer.header("Retry-After", Long.toString(e.retryAfterSeconds()));
         }
         return answer.body(e.body());
+    }
+
+    /** A domain module's own endpoint refused the request (e.g. a carrier callback with a forged signature). */
+    @ExceptionHandler(RequestRefusedException.class)
+    ResponseEntity<ApiErrorBody> refused(RequestRefusedException e) {
+        return api(switch (e.reason()) {
+            case INVALID_REQUEST -> ApiException.invalid(null, e.getMessage());
+            case UNAUTHORIZED -> ApiException.unauthorized(e.getMessage());
+            case FORBIDDEN -> new ApiException(HttpStatus.FORBIDDEN, "forbidden", e.getMessage(), null);
+        });
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

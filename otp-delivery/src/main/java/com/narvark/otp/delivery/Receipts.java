@@ -8,4 +8,13 @@ public interface Receipts {
     void read(String provider, String carrierMessageId);
 
     void failed(String provider, String carrierMessageId, CarrierFailure failure);
+
+    /** A receipt as its carrier's edge parsed it. */
+    default void record(CarrierReceipt receipt) {
+        switch (receipt.outcome()) {
+            case DELIVERED -> delivered(receipt.provider(), receipt.carrierMessageId());
+            case READ -> read(receipt.provider(), receipt.carrierMessageId());
+            case FAILED -> failed(receipt.provider(), receipt.carrierMessageId(), receipt.failure());
+        }
+    }
 }

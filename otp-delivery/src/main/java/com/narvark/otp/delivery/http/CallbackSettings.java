@@ -8,6 +8,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record CallbackSettings(@DefaultValue("http://localhost:8080") String baseUrl) {
 
     String twilioStatusCallback() {
-        return baseUrl.replaceAll("/+$", "") + "/callbacks/twilio";
+        return publicUrl("/callbacks/twilio");
+    }
+
+    /**
+     * The URL a carrier signed for a callback to this path (and query): built on the public base URL, because
+     * behind a proxy or load balancer the request's own URL is not the one the carrier called.
+     */
+    String publicUrl(String pathAndQuery) {
+        return baseUrl.replaceAll("/+$", "") + pathAndQuery;
     }
 }

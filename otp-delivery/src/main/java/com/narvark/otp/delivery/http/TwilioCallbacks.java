@@ -1,11 +1,10 @@
 package com.narvark.otp.delivery.http;
 
-import com.narvark.otp.api.command.CarrierCallbackResult;
-import com.narvark.otp.api.command.HandleCarrierCallbackCommand;
-import com.narvark.otp.delivery.Receipts;
+import com.narvark.otp.delivery.CarrierReceipt;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 
@@ -13,31 +12,31 @@ import org.springframework.stereotype.Component;
  * Status callbacks of the Twilio-compatible APIs (messages and calls). Each is authenticated with
  * {@code X-Twilio-Signature}: base64 HMAC-SHA1, under the auth token, of the public URL followed by every POST
  * parameter name and value in name order. A forgery, or any callback while no auth token is configured, is
- * answered 401 and touches no OTP.
+ * refused as unauthorized and yields no receipt.
  */
 @Component
 class TwilioCallbacks {
 
-    private final TwilioSettings settings;
-    private final Receipts receipts;
+    static final String SIGNATURE_HEADER = "X-Twilio-Signature";
 
-    TwilioCallbacks(TwilioSettings settings, Receipts receipts) {
+    private final TwilioSettings settings;
+
+    TwilioCallbacks(TwilioSettings settings) {
         this.settings = settings;
-        this.receipts = receipts;
     }
 
-    CarrierCallbackResult handle(HandleCarrierCallbackCommand callback) {
-        if (settings.authToken().isEmpty() || !Hmac.sameText(signature(callback.url(), callback.params()),
-                callback.headers().get("x-twilio-signature"))) {
-            return new CarrierCallbackResult(401, "signature mismatch");
+    /** The receipt a genuine callback carries; empty when its status tells the OTP nothing new. */
+    Optional<CarrierReceipt> receiptOf(String signedUrl, Map<String, String> params, String signature) {
+        if (settings.authToken().isEmpty() || !Hmac.sameText(signature(signedUrl, params), signature)) {
+            throw CallbackRefusals.signatureMismatch(SIGNATURE_HEADER);
         }
-        Map<String, String> params = callback.params();
         if (params.containsKey("MessageSid")) {
-            apply(params.get("MessageSid"), params.getOrDefault("MessageStatus", ""), params.get("ErrorCode"));
-        } else if (params.containsKey("CallSid")) {
-            applyCall(params.get("CallSid"), params.getOrDefault("CallStatus", ""));
+            return message(params.get("MessageSid"), params.getOrDefault("MessageStatus", ""), params.get("ErrorCode"));
         }
-        return CarrierCallbackResult.ok();
+        if (params.containsKey("CallSid")) {
+            return call(params.get("CallSid"), params.getOrDefault("CallStatus", ""));
+        }
+        return Optional.empty();
     }
 
     String signature(String url, Map<String, String> params) {
@@ -47,22 +46,22 @@ class TwilioCallbacks {
                 signed.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
-    private void apply(String sid, String status, String errorCode) {
-        switch (status) {
-            case "delivered" -> receipts.delivered(TwilioSmsProvider.NAME, sid);
-            case "read" -> receipts.read(TwilioSmsProvider.NAME, sid);
-            case "undelivered", "failed" -> receipts.failed(TwilioSmsProvider.NAME, sid,
+    private static Optional<CarrierReceipt> message(String sid, String status, String errorCode) {
+        return Optional.ofNullable(switch (status) {
+            case "delivered" -> CarrierReceipt.delivered(TwilioSmsProvider.NAME, sid);
+            case "read" -> CarrierReceipt.read(TwilioSmsProvider.NAME, sid);
+            case "undelivered", "failed" -> CarrierReceipt.failed(TwilioSmsProvider.NAME, sid,
                     TwilioFailures.of(errorCode, status));
-            default -> { } // queued, sending, sent: nothing the OTP did not know already
-        }
+            default -> null; // queued, sending, sent: nothing the OTP did not know already
+        });
     }
 
-    private void applyCall(String sid, String status) {
-        switch (status) {
-            case "completed" -> receipts.delivered(TwilioSmsProvider.NAME, sid);
-            case "busy", "no-answer", "failed", "canceled" -> receipts.failed(TwilioSmsProvider.NAME, sid,
+    private static Optional<CarrierReceipt> call(String sid, String status) {
+        return Optional.ofNullable(switch (status) {
+            case "completed" -> CarrierReceipt.delivered(TwilioSmsProvider.NAME, sid);
+            case "busy", "no-answer", "failed", "canceled" -> CarrierReceipt.failed(TwilioSmsProvider.NAME, sid,
                     TwilioFailures.ofCall(status));
-            default -> { }
-        }
+            default -> null; // queued, ringing, in-progress
+        });
     }
 }

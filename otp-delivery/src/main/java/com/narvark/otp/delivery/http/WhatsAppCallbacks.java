@@ -2,11 +2,12 @@ package com.narvark.otp.delivery.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.narvark.otp.api.command.CarrierCallbackResult;
-import com.narvark.otp.api.command.HandleCarrierCallbackCommand;
-import com.narvark.otp.delivery.Receipts;
+import com.narvark.otp.delivery.CarrierReceipt;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,59 +18,62 @@ import org.springframework.stereotype.Component;
 @Component
 class WhatsAppCallbacks {
 
+    static final String SIGNATURE_HEADER = "X-Hub-Signature-256";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final WhatsAppSettings settings;
-    private final Receipts receipts;
 
-    WhatsAppCallbacks(WhatsAppSettings settings, Receipts receipts) {
+    WhatsAppCallbacks(WhatsAppSettings settings) {
         this.settings = settings;
-        this.receipts = receipts;
     }
 
-    CarrierCallbackResult handle(HandleCarrierCallbackCommand callback) {
-        if ("GET".equals(callback.method())) {
-            boolean subscribe = "subscribe".equals(callback.params().get("hub.mode"));
-            return subscribe && !settings.verifyToken().isEmpty()
-                    && Hmac.sameText(settings.verifyToken(), callback.params().get("hub.verify_token"))
-                    ? new CarrierCallbackResult(200, callback.params().getOrDefault("hub.challenge", ""))
-                    : new CarrierCallbackResult(403, "verify token mismatch");
+    /** The challenge to echo; refused as forbidden unless this is a subscription with our verify token. */
+    String challenge(Map<String, String> params) {
+        boolean subscribe = "subscribe".equals(params.get("hub.mode"));
+        if (!subscribe || settings.verifyToken().isEmpty()
+                || !Hmac.sameText(settings.verifyToken(), params.get("hub.verify_token"))) {
+            throw CallbackRefusals.verifyTokenMismatch();
         }
+        return params.getOrDefault("hub.challenge", "");
+    }
+
+    /** The receipts of a genuine status webhook, in the order Meta listed them. */
+    List<CarrierReceipt> receiptsOf(byte[] body, String signature) {
         // No app secret configured: nothing can be authenticated (and an empty HMAC key is not even a key).
         if (settings.appSecret().isEmpty()) {
-            return new CarrierCallbackResult(401, "signature mismatch");
+            throw CallbackRefusals.signatureMismatch(SIGNATURE_HEADER);
         }
-        String expected = "sha256=" + HexFormat.of().formatHex(
-                Hmac.sign("HmacSHA256", settings.appSecret(), callback.body()));
-        if (!Hmac.sameText(expected, callback.headers().get("x-hub-signature-256"))) {
-            return new CarrierCallbackResult(401, "signature mismatch");
+        String expected = "sha256=" + HexFormat.of().formatHex(Hmac.sign("HmacSHA256", settings.appSecret(), body));
+        if (!Hmac.sameText(expected, signature)) {
+            throw CallbackRefusals.signatureMismatch(SIGNATURE_HEADER);
         }
         JsonNode payload;
         try {
-            payload = JSON.readTree(callback.body());
+            payload = JSON.readTree(body);
         } catch (IOException notJson) {
-            return new CarrierCallbackResult(400, "not JSON");
+            throw CallbackRefusals.notJson();
         }
+        List<CarrierReceipt> receipts = new ArrayList<>();
         for (JsonNode entry : payload.path("entry")) {
             for (JsonNode change : entry.path("changes")) {
                 for (JsonNode status : change.path("value").path("statuses")) {
-                    apply(status);
+                    add(status, receipts);
                 }
             }
         }
-        return CarrierCallbackResult.ok();
+        return receipts;
     }
 
-    private void apply(JsonNode status) {
+    private static void add(JsonNode status, List<CarrierReceipt> receipts) {
         String id = status.path("id").asText();
         switch (status.path("status").asText()) {
-            case "delivered" -> receipts.delivered(WhatsAppCloudProvider.NAME, id);
+            case "delivered" -> receipts.add(CarrierReceipt.delivered(WhatsAppCloudProvider.NAME, id));
             case "read" -> {
-                receipts.delivered(WhatsAppCloudProvider.NAME, id);
-                receipts.read(WhatsAppCloudProvider.NAME, id);
+                receipts.add(CarrierReceipt.delivered(WhatsAppCloudProvider.NAME, id));
+                receipts.add(CarrierReceipt.read(WhatsAppCloudProvider.NAME, id));
             }
-            case "failed" -> receipts.failed(WhatsAppCloudProvider.NAME, id,
-                    WhatsAppFailures.of(status.path("errors").path(0).path("code").asText("")));
+            case "failed" -> receipts.add(CarrierReceipt.failed(WhatsAppCloudProvider.NAME, id,
+                    WhatsAppFailures.of(status.path("errors").path(0).path("code").asText(""))));
             default -> { } // sent: the acceptance was recorded when the API answered
         }
     }
