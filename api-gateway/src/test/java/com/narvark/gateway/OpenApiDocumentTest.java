@@ -2,6 +2,10 @@ package com.narvark.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.swagger.v3.oas.models.SpecVersion;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
@@ -10,10 +14,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.yaml.snakeyaml.Yaml;
 
@@ -53,6 +64,9 @@ class OpenApiDocumentTest {
             "com.narvark.gateway.message.MessageSettingsController",
             "com.narvark.gateway.portal.ConsoleMessagesController");
 
+    /** The container's error page: only error dispatches reach it, a request for {@code /error} is refused. */
+    private static final String ERROR_PAGE = "com.narvark.gateway.error.ErrorPathController";
+
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head",
             "patch", "trace");
 
@@ -65,6 +79,19 @@ class OpenApiDocumentTest {
         assertThat(documentedRoutes()).containsExactlyInAnyOrderElementsOf(served);
     }
 
+    /** The route check reads {@link #CONTROLLERS}; a controller missing there would be a route nobody compares. */
+    @Test
+    void shouldListEveryControllerWhenTheRoutesAreCompared() {
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AnnotationTypeFilter(Controller.class));
+        Set<String> found = new TreeSet<>();
+        for (BeanDefinition controller : scanner.findCandidateComponents("com.narvark")) {
+            found.add(controller.getBeanClassName());
+        }
+        found.remove(ERROR_PAGE);
+        assertThat(found).as("@Controller classes on the classpath").containsExactlyInAnyOrderElementsOf(CONTROLLERS);
+    }
+
     @Test
     void shouldDocumentTheActuatorRoutesAsPublicWhenTheyAreListed() throws Exception {
         Map<String, Map<String, Object>> paths = cast(load(DOCUMENT).get("paths"));
@@ -73,6 +100,18 @@ class OpenApiDocumentTest {
             Map<String, Object> operation = cast(paths.get(methodAndPath[1]).get(methodAndPath[0].toLowerCase()));
             assertThat((List<?>) operation.get("security")).as(route + " needs no credential").isEmpty();
         }
+    }
+
+    /** The ITs check every exchange against the document; that is only worth something if the document is sound. */
+    @Test
+    void shouldReadAsASoundOpenApi31DocumentWhenSwaggerParserResolvesIt() throws IOException {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        SwaggerParseResult result = new OpenAPIV3Parser().readLocation(
+                OpenApiDocumentTest.class.getClassLoader().getResource(DOCUMENT).toString(), null, options);
+        assertThat(result.getMessages()).as("what swagger-parser finds unsound in " + DOCUMENT).isEmpty();
+        assertThat(result.getOpenAPI().getSpecVersion()).isEqualTo(SpecVersion.V31);
+        assertThat(result.getOpenAPI().getPaths()).hasSameSizeAs((Map<?, ?>) load(DOCUMENT).get("paths"));
     }
 
     /** The documented actuator routes whose endpoint the configuration exposes over HTTP. */
@@ -116,6 +155,12 @@ class OpenApiDocumentTest {
                 GetMapping get = method.getAnnotation(GetMapping.class);
                 PostMapping post = method.getAnnotation(PostMapping.class);
                 DeleteMapping delete = method.getAnnotation(DeleteMapping.class);
+                // A method-level @RequestMapping, PUT or PATCH would be a route this check cannot see or compare.
+                assertThat(method.getAnnotation(RequestMapping.class)).as(name + "." + method.getName()
+                        + ": routes are declared with @GetMapping, @PostMapping or @DeleteMapping").isNull();
+                assertThat(method.getAnnotation(PutMapping.class) == null
+                        && method.getAnnotation(PatchMapping.class) == null).as(name + "." + method.getName()
+                        + " uses PUT or PATCH: add it to this check and to " + DOCUMENT).isTrue();
                 if (get != null) {
                     addRoutes(routes, "get", prefixes, paths(get.value(), get.path()));
                 }

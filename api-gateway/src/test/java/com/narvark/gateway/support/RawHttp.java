@@ -1,5 +1,6 @@
 package com.narvark.gateway.support;
 
+import com.narvark.gateway.contract.RawAnswers;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +10,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -50,7 +52,13 @@ public final class RawHttp {
             out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
             out.write(bytes);
             out.flush();
-            return Answer.parse(socket.getInputStream().readAllBytes());
+            Answer answer = Answer.parse(socket.getInputStream().readAllBytes());
+            Map<String, String> sent = new LinkedHashMap<>(headers);
+            if (contentType != null) {
+                sent.put("Content-Type", contentType);
+            }
+            RawAnswers.verify(method, target, sent, body, answer.status(), answer.head(), answer.body());
+            return answer;
         }
     }
 
@@ -113,8 +121,11 @@ public final class RawHttp {
             } catch (IOException ignored) {
                 // a reset after the answer: the answer already arrived
             }
-            return new Upload(Answer.parse(received.toByteArray()), writtenAtAnswer < 0 ? written : writtenAtAnswer,
-                    written);
+            Answer answer = Answer.parse(received.toByteArray());
+            // The body is an endless stream, never compared: only the answer must be one the document describes.
+            RawAnswers.verify("POST", target, Map.of("Content-Type", contentType), null, answer.status(),
+                    answer.head(), answer.body());
+            return new Upload(answer, writtenAtAnswer < 0 ? written : writtenAtAnswer, written);
         }
     }
 
