@@ -1,5 +1,7 @@
 package com.narvark.gateway.error;
 
+import com.narvark.accounts.AccountOrKeyNotFound;
+import com.narvark.accounts.KeyLimitReached;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.util.Set;
@@ -34,6 +36,17 @@ class ApiExceptionHandler {
             answer.header("Retry-After", Long.toString(e.retryAfterSeconds()));
         }
         return answer.body(e.body());
+    }
+
+    /** The accounts module's refusals, in the API's words. */
+    @ExceptionHandler(AccountOrKeyNotFound.class)
+    ResponseEntity<ApiErrorBody> notFound(AccountOrKeyNotFound e) {
+        return api(ApiException.notFound(e.getMessage()));
+    }
+
+    @ExceptionHandler(KeyLimitReached.class)
+    ResponseEntity<ApiErrorBody> keyLimit(KeyLimitReached e) {
+        return api(ApiException.keyLimitReached(e.livemode(), e.max()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

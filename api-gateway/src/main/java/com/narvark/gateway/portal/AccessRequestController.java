@@ -1,6 +1,7 @@
 package com.narvark.gateway.portal;
 
-import com.narvark.gateway.auth.ApiKeys;
+import com.narvark.accounts.AuditTrail;
+import com.narvark.accounts.AccessRequests;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
@@ -28,23 +29,20 @@ class AccessRequestController {
     private static final Map<String, String> LABELS = Map.of("whatsapp", "WhatsApp", "sms", "SMS", "email", "Email",
             "voice", "Voice");
 
-    private final PortalSessions sessions;
+    private final BrowserSessions sessions;
     private final AccessRequests requests;
     private final PortalMailer mailer;
-    private final PortalAudit audit;
-    private final String pepper;
+    private final AuditTrail audit;
     private final int perHour;
     private final int globalPerHour;
 
-    AccessRequestController(PortalSessions sessions, AccessRequests requests, PortalMailer mailer, PortalAudit audit,
-                            @Value("${narvark.security.code-pepper}") String pepper,
+    AccessRequestController(BrowserSessions sessions, AccessRequests requests, PortalMailer mailer, AuditTrail audit,
                             @Value("${narvark.portal.access-requests-per-hour:5}") int perHour,
                             @Value("${narvark.portal.access-requests-global-per-hour:100}") int globalPerHour) {
         this.sessions = sessions;
         this.requests = requests;
         this.mailer = mailer;
         this.audit = audit;
-        this.pepper = pepper;
         this.perHour = perHour;
         this.globalPerHour = globalPerHour;
     }
@@ -77,8 +75,7 @@ class AccessRequestController {
         if (!errors.isEmpty()) {
             return render(token, form, errors, HttpStatus.BAD_REQUEST);
         }
-        byte[] client = ApiKeys.hash(pepper + ":" + ClientNetworks.of(request.getRemoteAddr()));
-        AccessRequests.Recent fromClient = requests.recentFrom(client, HOUR);
+        AccessRequests.Recent fromClient = requests.recentFrom(request.getRemoteAddr(), HOUR);
         if (fromClient.count() >= perHour) {
             return tooMany(fromClient, "We received several requests from your network in the last hour.");
         }
@@ -87,7 +84,7 @@ class AccessRequestController {
         if (fromAnyone.count() >= globalPerHour) {
             return tooMany(fromAnyone, "We are receiving an unusual number of requests right now.");
         }
-        String id = requests.insert(form, client);
+        String id = requests.submit(form.toRequest(), request.getRemoteAddr());
         audit.record(form.email(), "access_requested", id, form.company());
         mailer.send(form.email(), "We received your Narvark access request", """
                 Hello %s,

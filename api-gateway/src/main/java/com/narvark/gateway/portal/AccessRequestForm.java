@@ -1,5 +1,6 @@
 package com.narvark.gateway.portal;
 
+import com.narvark.accounts.NewAccessRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +23,11 @@ record AccessRequestForm(String name, String company, String email, String volum
 
     static AccessRequestForm empty() {
         return new AccessRequestForm("", "", "", "", List.of(), "");
+    }
+
+    /** The request to record, once {@link #errors()} found nothing. */
+    NewAccessRequest toRequest() {
+        return new NewAccessRequest(name, company, email, volume, channels, useCase);
     }
 
     Map<String, String> errors() {

@@ -1,11 +1,11 @@
 package com.narvark.gateway.portal;
 
-import com.narvark.gateway.account.AccountService.IssuedKey;
-import com.narvark.gateway.account.AccountService;
-import com.narvark.gateway.auth.ApiKeyStore.KeyDetails;
-import com.narvark.gateway.auth.ApiKeyStore;
-import com.narvark.gateway.message.AccountMessages;
-import com.narvark.gateway.portal.PortalSessions.Session;
+import com.narvark.accounts.AuditTrail;
+import com.narvark.accounts.Accounts;
+import com.narvark.accounts.Accounts.IssuedKey;
+import com.narvark.accounts.KeyDetails;
+import com.narvark.accounts.MessageSettings;
+import com.narvark.accounts.PortalSessions.PortalSession;
 import com.narvark.otp.api.query.FindUsageQuery;
 import com.narvark.otp.api.query.UsageView;
 import com.narvark.otp.api.webhook.FindWebhookEndpointsQuery;
@@ -22,7 +22,6 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
@@ -40,25 +39,21 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class ConsoleController {
 
-    private final PortalSessions sessions;
-    private final AccountService accounts;
-    private final ApiKeyStore keys;
+    private final BrowserSessions sessions;
+    private final Accounts accounts;
     private final QueryGateway queries;
-    private final PortalAudit audit;
-    private final JdbcClient jdbc;
+    private final AuditTrail audit;
     private final Clock clock;
-    private final AccountMessages messages;
+    private final MessageSettings messages;
     private final int defaultPerMinute;
 
-    ConsoleController(PortalSessions sessions, AccountService accounts, ApiKeyStore keys, QueryGateway queries,
-                      PortalAudit audit, JdbcClient jdbc, Clock clock, AccountMessages messages,
+    ConsoleController(BrowserSessions sessions, Accounts accounts, QueryGateway queries, AuditTrail audit,
+                      Clock clock, MessageSettings messages,
                       @Value("${narvark.rate-limit.per-minute:1000}") int defaultPerMinute) {
         this.sessions = sessions;
         this.accounts = accounts;
-        this.keys = keys;
         this.queries = queries;
         this.audit = audit;
-        this.jdbc = jdbc;
         this.clock = clock;
         this.messages = messages;
         this.defaultPerMinute = defaultPerMinute;
@@ -67,18 +62,17 @@ class ConsoleController {
     @GetMapping("/portal/console")
     ResponseEntity<String> console(HttpServletRequest request, HttpServletResponse response) {
         String csrf = sessions.csrfToken(sessions.browser(request, response));
-        Optional<Session> member = sessions.current(request, "member");
+        Optional<PortalSession> member = sessions.current(request, "member");
         if (member.isEmpty()) {
             return Html.redirect("/portal/sign-in");
         }
         String accountId = member.get().accountId();
-        String name = jdbc.sql("SELECT name FROM accounts WHERE account_id = ?").param(accountId)
-                .query(String.class).single();
+        String name = accounts.name(accountId).orElseThrow();
         return Html.page("Console", "<h1>" + Html.esc(name) + "</h1><p>Account <code>" + Html.esc(accountId)
                 + "</code> · signed in as " + Html.esc(member.get().actor()) + "</p>"
                 + "<form class=\"inline\" method=\"post\" action=\"/portal/sign-out\">" + Html.csrf(csrf)
                 + "<button type=\"submit\">Sign out</button></form>"
-                + ConsoleKeys.section(keys.detailsOf(accountId), defaultPerMinute, csrf)
+                + ConsoleKeys.section(accounts.keyDetails(accountId), defaultPerMinute, csrf)
                 + ConsoleWebhooks.section(endpoints(accountId), csrf)
                 + ConsoleMessages.section(messages.of(accountId).orElseThrow(), csrf, Map.of(), null)
                 + usageSection(accountId)
@@ -91,7 +85,7 @@ class ConsoleController {
     ResponseEntity<String> create(HttpServletRequest request,
                                   @RequestParam(name = "csrf", required = false) String csrf,
                                   @RequestParam(name = "environment", required = false) String environment) {
-        Optional<Session> member = sessions.current(request, "member");
+        Optional<PortalSession> member = sessions.current(request, "member");
         if (member.isEmpty() || !sessions.validCsrf(request, csrf)) {
             return PortalPages.forbidden();
         }
@@ -99,7 +93,7 @@ class ConsoleController {
             return PortalPages.notFound();
         }
         boolean live = environment.equals("live");
-        boolean liveEnabled = keys.detailsOf(member.get().accountId()).stream()
+        boolean liveEnabled = accounts.keyDetails(member.get().accountId()).stream()
                 .anyMatch(k -> k.key().livemode() && k.active());
         Optional<IssuedKey> issued = accounts.issueWithinLimit(member.get().accountId(), live);
         if (issued.isEmpty()) {
@@ -107,7 +101,7 @@ class ConsoleController {
         }
         if (live && !liveEnabled) {
             // Live traffic starts only once the operator enabled a live key of this account.
-            keys.setActive(issued.get().key().keyId(), false);
+            accounts.setKeyActive(issued.get().key().keyId(), false);
         }
         audit.record(member.get().actor(), "key_created", issued.get().key().keyId(), environment);
         return ConsoleKeys.shownOnce("New " + environment + " key", issued.get());
@@ -117,7 +111,7 @@ class ConsoleController {
     @Transactional
     ResponseEntity<String> roll(HttpServletRequest request, @PathVariable String keyId,
                                 @RequestParam(name = "csrf", required = false) String csrf) {
-        Optional<Session> member = sessions.current(request, "member");
+        Optional<PortalSession> member = sessions.current(request, "member");
         if (member.isEmpty() || !sessions.validCsrf(request, csrf)) {
             return PortalPages.forbidden();
         }
@@ -135,9 +129,9 @@ class ConsoleController {
             return ConsoleKeys.limitReached(live ? "live" : "test", accounts.maxActiveKeysPerEnvironment());
         }
         IssuedKey issued = next.get();
-        keys.setActive(issued.key().keyId(), old.get().active());
+        accounts.setKeyActive(issued.key().keyId(), old.get().active());
         if (old.get().rateLimit().perMinute() != null || old.get().rateLimit().unlimited()) {
-            keys.setRateLimit(issued.key().keyId(), old.get().rateLimit());
+            accounts.setRateLimit(issued.key().keyId(), old.get().rateLimit());
         }
         audit.record(member.get().actor(), "key_rolled", keyId, "replaced by " + issued.key().keyId());
         return ConsoleKeys.shownOnce("Rolled key", issued);
@@ -146,7 +140,7 @@ class ConsoleController {
     @PostMapping("/portal/console/keys/{keyId}/revoke")
     ResponseEntity<String> revoke(HttpServletRequest request, @PathVariable String keyId,
                                   @RequestParam(name = "csrf", required = false) String csrf) {
-        Optional<Session> member = sessions.current(request, "member");
+        Optional<PortalSession> member = sessions.current(request, "member");
         if (member.isEmpty() || !sessions.validCsrf(request, csrf)) {
             return PortalPages.forbidden();
         }
@@ -158,8 +152,8 @@ class ConsoleController {
         return Html.redirect("/portal/console");
     }
 
-    private Optional<KeyDetails> ownKey(Session member, String keyId) {
-        return keys.detailsOf(member.accountId()).stream()
+    private Optional<KeyDetails> ownKey(PortalSession member, String keyId) {
+        return accounts.keyDetails(member.accountId()).stream()
                 .filter(k -> k.key().keyId().equals(keyId) && k.key().revokedAt() == null).findFirst();
     }
 

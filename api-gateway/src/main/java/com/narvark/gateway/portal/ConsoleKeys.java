@@ -1,8 +1,8 @@
 package com.narvark.gateway.portal;
 
-import com.narvark.gateway.account.AccountService.IssuedKey;
-import com.narvark.gateway.auth.ApiKeyStore.KeyDetails;
-import com.narvark.gateway.ratelimit.KeyRateLimit;
+import com.narvark.accounts.Accounts.IssuedKey;
+import com.narvark.accounts.KeyDetails;
+import com.narvark.accounts.KeyRateLimit;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;

@@ -1,6 +1,6 @@
 package com.narvark.gateway.portal;
 
-import com.narvark.gateway.message.AccountMessages;
+import com.narvark.accounts.MessageSettings;
 import com.narvark.otp.api.message.MessageLocales;
 import java.util.Locale;
 import java.util.Map;
@@ -11,7 +11,7 @@ final class ConsoleMessages {
     private ConsoleMessages() {
     }
 
-    static String section(AccountMessages.Settings settings, String csrf, Map<String, String> errors,
+    static String section(MessageSettings.Settings settings, String csrf, Map<String, String> errors,
                           String displayName) {
         StringBuilder options = new StringBuilder();
         for (String tag : MessageLocales.SUPPORTED) {

@@ -1,8 +1,9 @@
 package com.narvark.gateway.portal;
 
-import com.narvark.gateway.message.AccountMessages;
+import com.narvark.accounts.AuditTrail;
+import com.narvark.accounts.MessageSettings;
 import com.narvark.gateway.message.BrandName;
-import com.narvark.gateway.portal.PortalSessions.Session;
+import com.narvark.accounts.PortalSessions.PortalSession;
 import com.narvark.otp.api.message.MessageLocales;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,11 +19,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class ConsoleMessagesController {
 
-    private final PortalSessions sessions;
-    private final AccountMessages messages;
-    private final PortalAudit audit;
+    private final BrowserSessions sessions;
+    private final MessageSettings messages;
+    private final AuditTrail audit;
 
-    ConsoleMessagesController(PortalSessions sessions, AccountMessages messages, PortalAudit audit) {
+    ConsoleMessagesController(BrowserSessions sessions, MessageSettings messages, AuditTrail audit) {
         this.sessions = sessions;
         this.messages = messages;
         this.audit = audit;
@@ -33,7 +34,7 @@ class ConsoleMessagesController {
                                 @RequestParam(name = "csrf", required = false) String csrf,
                                 @RequestParam(name = "display_name", required = false) String displayName,
                                 @RequestParam(name = "default_locale", required = false) String locale) {
-        Optional<Session> member = sessions.current(request, "member");
+        Optional<PortalSession> member = sessions.current(request, "member");
         if (member.isEmpty() || !sessions.validCsrf(request, csrf)) {
             return PortalPages.forbidden();
         }

@@ -1,7 +1,8 @@
 package com.narvark.gateway.portal;
 
+import com.narvark.accounts.AuditTrail;
 import com.narvark.gateway.error.ApiException;
-import com.narvark.gateway.portal.PortalSessions.Session;
+import com.narvark.accounts.PortalSessions.PortalSession;
 import com.narvark.gateway.webhooks.EndpointRequestParser;
 import com.narvark.gateway.webhooks.EndpointRequestParser.EndpointRequest;
 import com.narvark.gateway.webhooks.WebhookErrors;
@@ -34,13 +35,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class ConsoleWebhooksController {
 
-    private final PortalSessions sessions;
+    private final BrowserSessions sessions;
     private final CommandGateway commands;
     private final QueryGateway queries;
-    private final PortalAudit audit;
+    private final AuditTrail audit;
 
-    ConsoleWebhooksController(PortalSessions sessions, CommandGateway commands, QueryGateway queries,
-                              PortalAudit audit) {
+    ConsoleWebhooksController(BrowserSessions sessions, CommandGateway commands, QueryGateway queries,
+                              AuditTrail audit) {
         this.sessions = sessions;
         this.commands = commands;
         this.queries = queries;
@@ -52,7 +53,7 @@ class ConsoleWebhooksController {
                                   @RequestParam(name = "csrf", required = false) String csrf,
                                   @RequestParam(name = "url", required = false) String url,
                                   @RequestParam(name = "environment", required = false) String environment) {
-        Optional<Session> member = sessions.current(request, "member");
+        Optional<PortalSession> member = sessions.current(request, "member");
         if (member.isEmpty() || !sessions.validCsrf(request, csrf)) {
             return PortalPages.forbidden();
         }
@@ -81,7 +82,7 @@ class ConsoleWebhooksController {
     ResponseEntity<String> rotate(HttpServletRequest request, @PathVariable String id,
                                   @RequestParam(name = "csrf", required = false) String csrf,
                                   @RequestParam(name = "environment", required = false) String environment) {
-        Optional<Session> member = sessions.current(request, "member");
+        Optional<PortalSession> member = sessions.current(request, "member");
         if (member.isEmpty() || !sessions.validCsrf(request, csrf)) {
             return PortalPages.forbidden();
         }
@@ -102,7 +103,7 @@ class ConsoleWebhooksController {
                                       @PathVariable String id,
                                       @RequestParam(name = "environment", required = false) String environment) {
         String csrf = sessions.csrfToken(sessions.browser(request, response));
-        Optional<Session> member = sessions.current(request, "member");
+        Optional<PortalSession> member = sessions.current(request, "member");
         if (member.isEmpty()) {
             return Html.redirect("/portal/sign-in");
         }
@@ -135,7 +136,7 @@ class ConsoleWebhooksController {
                                      @PathVariable String deliveryId,
                                      @RequestParam(name = "csrf", required = false) String csrf,
                                      @RequestParam(name = "environment", required = false) String environment) {
-        Optional<Session> member = sessions.current(request, "member");
+        Optional<PortalSession> member = sessions.current(request, "member");
         if (member.isEmpty() || !sessions.validCsrf(request, csrf)) {
             return PortalPages.forbidden();
         }

@@ -1,6 +1,8 @@
 package com.narvark.gateway.portal;
 
-import com.narvark.gateway.portal.KeyReveals.Revealed;
+import com.narvark.accounts.AuditTrail;
+import com.narvark.accounts.KeyReveals;
+import com.narvark.accounts.KeyReveals.Revealed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
@@ -19,11 +21,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class KeyRevealController {
 
-    private final PortalSessions sessions;
+    private final BrowserSessions sessions;
     private final KeyReveals reveals;
-    private final PortalAudit audit;
+    private final AuditTrail audit;
 
-    KeyRevealController(PortalSessions sessions, KeyReveals reveals, PortalAudit audit) {
+    KeyRevealController(BrowserSessions sessions, KeyReveals reveals, AuditTrail audit) {
         this.sessions = sessions;
         this.reveals = reveals;
         this.audit = audit;

@@ -1,9 +1,13 @@
 package com.narvark.gateway.portal;
 
+import com.narvark.accounts.AuditTrail;
 import com.narvark.gateway.auth.CredentialThrottle;
-import com.narvark.gateway.portal.AccessRequests.AccessRequest;
-import com.narvark.gateway.portal.Approvals.Approved;
-import com.narvark.gateway.portal.PortalSessions.Session;
+import com.narvark.accounts.AccessRequest;
+import com.narvark.accounts.AccessRequests;
+import com.narvark.accounts.Approvals;
+import com.narvark.accounts.Approvals.Approved;
+import com.narvark.accounts.KeyReveals;
+import com.narvark.accounts.PortalSessions.PortalSession;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +20,6 @@ import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,19 +37,18 @@ class OperatorController {
     private static final Duration SESSION = Duration.ofHours(2);
     static final String SIGN_IN_SURFACE = "operator-sign-in";
 
-    private final PortalSessions sessions;
+    private final BrowserSessions sessions;
     private final AccessRequests requests;
     private final Approvals approvals;
     private final PortalMailer mailer;
-    private final PortalAudit audit;
+    private final AuditTrail audit;
     private final SandboxMail sandboxMail;
     private final CredentialThrottle throttle;
-    private final JdbcClient jdbc;
     private final byte[] adminToken;
     private final PortalLinks links;
 
-    OperatorController(PortalSessions sessions, AccessRequests requests, Approvals approvals, PortalMailer mailer,
-                       PortalAudit audit, SandboxMail sandboxMail, CredentialThrottle throttle, JdbcClient jdbc,
+    OperatorController(BrowserSessions sessions, AccessRequests requests, Approvals approvals, PortalMailer mailer,
+                       AuditTrail audit, SandboxMail sandboxMail, CredentialThrottle throttle,
                        @Value("${narvark.admin.token:}") String adminToken, PortalLinks links) {
         this.sessions = sessions;
         this.requests = requests;
@@ -55,7 +57,6 @@ class OperatorController {
         this.audit = audit;
         this.sandboxMail = sandboxMail;
         this.throttle = throttle;
-        this.jdbc = jdbc;
         this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
         this.links = links;
     }
@@ -63,7 +64,7 @@ class OperatorController {
     @GetMapping("/portal/operator")
     ResponseEntity<String> view(HttpServletRequest request, HttpServletResponse response) {
         String csrf = sessions.csrfToken(sessions.browser(request, response));
-        Optional<Session> operator = sessions.current(request, "operator");
+        Optional<PortalSession> operator = sessions.current(request, "operator");
         if (operator.isEmpty()) {
             return signInForm(csrf, Map.of(), HttpStatus.OK);
         }
@@ -99,7 +100,7 @@ class OperatorController {
             throttle.failed(SIGN_IN_SURFACE, request);
             return signInForm(csrf, Map.of("token", "That operator token is not right"), HttpStatus.UNAUTHORIZED);
         }
-        sessions.start(request, response, new Session("operator", operator, null, null), SESSION);
+        sessions.start(request, response, new PortalSession("operator", operator, null, null), SESSION);
         audit.record(operator, "operator_signed_in", "operator", null);
         return Html.redirect("/portal/operator");
     }
@@ -107,7 +108,7 @@ class OperatorController {
     @PostMapping("/portal/operator/requests/{id}/approve")
     ResponseEntity<String> approve(HttpServletRequest request, @PathVariable String id,
                                    @RequestParam(name = "csrf", required = false) String csrf) {
-        Optional<Session> operator = sessions.current(request, "operator");
+        Optional<PortalSession> operator = sessions.current(request, "operator");
         if (operator.isEmpty() || !sessions.validCsrf(request, csrf)) {
             return PortalPages.forbidden();
         }
@@ -138,7 +139,7 @@ class OperatorController {
     ResponseEntity<String> reject(HttpServletRequest request, HttpServletResponse response, @PathVariable String id,
                                   @RequestParam(name = "csrf", required = false) String csrf,
                                   @RequestParam(name = "reason", required = false) String reason) {
-        Optional<Session> operator = sessions.current(request, "operator");
+        Optional<PortalSession> operator = sessions.current(request, "operator");
         if (operator.isEmpty() || !sessions.validCsrf(request, csrf)) {
             return PortalPages.forbidden();
         }
@@ -157,7 +158,7 @@ class OperatorController {
     @PostMapping("/portal/operator/keys/{keyId}/enable")
     ResponseEntity<String> enableLive(HttpServletRequest request, @PathVariable String keyId,
                                       @RequestParam(name = "csrf", required = false) String csrf) {
-        Optional<Session> operator = sessions.current(request, "operator");
+        Optional<PortalSession> operator = sessions.current(request, "operator");
         if (operator.isEmpty() || !sessions.validCsrf(request, csrf)) {
             return PortalPages.forbidden();
         }
@@ -199,15 +200,10 @@ class OperatorController {
 
     private String inactiveLiveKeys(String csrf) {
         StringBuilder rows = new StringBuilder();
-        jdbc.sql("""
-                SELECT r.company, r.email, k.key_id, k.key_hint FROM access_requests r
-                JOIN api_keys k ON k.account_id = r.account_id AND k.livemode AND NOT k.active AND k.revoked_at IS NULL
-                WHERE r.status = 'approved' ORDER BY r.decided_at DESC LIMIT 100
-                """).query((rs, row) -> "<tr><td>" + Html.esc(rs.getString("company")) + "</td><td>"
-                        + Html.esc(rs.getString("email")) + "</td><td><code>" + Html.esc(rs.getString("key_hint"))
-                        + "</code></td><td>" + Html.button("/portal/operator/keys/" + rs.getString("key_id")
-                        + "/enable", csrf, "Enable live key", Map.of()) + "</td></tr>")
-                .list().forEach(rows::append);
+        requests.liveKeysAwaitingReview(100).forEach(k -> rows.append("<tr><td>" + Html.esc(k.company())
+                + "</td><td>" + Html.esc(k.email()) + "</td><td><code>" + Html.esc(k.keyHint())
+                + "</code></td><td>" + Html.button("/portal/operator/keys/" + k.keyId() + "/enable", csrf,
+                "Enable live key", Map.of()) + "</td></tr>"));
         return "<h2>Live keys awaiting review</h2>" + (rows.isEmpty() ? "<p>None.</p>" : "<table><thead><tr>"
                 + "<th scope=\"col\">Company</th><th scope=\"col\">Member</th><th scope=\"col\">Key</th>"
                 + "<th scope=\"col\">Action</th></tr></thead><tbody>" + rows + "</tbody></table>");

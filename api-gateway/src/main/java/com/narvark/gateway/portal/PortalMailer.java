@@ -1,7 +1,6 @@
 package com.narvark.gateway.portal;
 
-import com.narvark.otp.api.RandomIds;
-import com.narvark.otp.api.crypto.SecretCipher;
+import com.narvark.accounts.PortalOutbox;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -9,20 +8,16 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The portal's own emails (access request confirmation, the one-time key link). They go out through the same SMTP
  * settings as the email channel ({@code narvark.smtp.*}) when that channel runs on SMTP; when it runs on the sandbox
- * carrier (embedded mode, tests) they are recorded, sealed, in {@code portal_outbox} instead. Bodies are never
+ * carrier (embedded mode, tests) they are recorded, sealed, in the accounts module's {@link PortalOutbox} instead. Bodies are never
  * logged: the key link is a bearer secret until it is used.
  */
 @Component
@@ -30,10 +25,7 @@ class PortalMailer {
 
     private static final Logger LOG = LoggerFactory.getLogger(PortalMailer.class);
 
-    private final JdbcClient jdbc;
-    private final SecretCipher cipher;
-    private final SecureRandom random;
-    private final Clock clock;
+    private final PortalOutbox outbox;
     private final boolean smtp;
     private final String host;
     private final int port;
@@ -42,17 +34,14 @@ class PortalMailer {
     private final boolean starttls;
     private final String from;
 
-    PortalMailer(JdbcClient jdbc, SecretCipher cipher, SecureRandom random, Clock clock,
+    PortalMailer(PortalOutbox outbox,
                  @Value("${narvark.delivery.email.provider:sandbox}") String provider,
                  @Value("${narvark.smtp.host:localhost}") String host, @Value("${narvark.smtp.port:587}") int port,
                  @Value("${narvark.smtp.username:}") String username,
                  @Value("${narvark.smtp.password:}") String password,
                  @Value("${narvark.smtp.starttls:true}") boolean starttls,
                  @Value("${narvark.smtp.from:Narvark <no-reply@narvark.dev>}") String from) {
-        this.jdbc = jdbc;
-        this.cipher = cipher;
-        this.random = random;
-        this.clock = clock;
+        this.outbox = outbox;
         this.smtp = provider.equals("smtp");
         this.host = host;
         this.port = port;
@@ -70,12 +59,7 @@ class PortalMailer {
     /** Sends (or records) one plain-text email; false if the SMTP server did not take it. */
     boolean send(String to, String subject, String body) {
         if (!smtp) {
-            String id = "pm_" + RandomIds.base32(random, 26);
-            jdbc.sql("""
-                    INSERT INTO portal_outbox (message_id, to_address, subject, body_ciphertext, created_at)
-                    VALUES (?, ?, ?, ?, ?)
-                    """)
-                    .params(id, to, subject, cipher.encrypt(body, id), Timestamp.from(clock.instant())).update();
+            outbox.record(to, subject, body);
             return true;
         }
         try {

@@ -37,7 +37,7 @@ class PortalSecurity {
 
     @Bean
     @Order(50)
-    SecurityFilterChain portal(HttpSecurity http, PortalSessions sessions) throws Exception {
+    SecurityFilterChain portal(HttpSecurity http, BrowserSessions sessions) throws Exception {
         StatelessChains.prepare(http).securityMatcher("/portal/**")
                 .addFilterAt(new SessionCookieAuthentication(sessions), BasicAuthenticationFilter.class)
                 .exceptionHandling(refused -> refused.authenticationEntryPoint(signInFirst())
@@ -77,9 +77,9 @@ class PortalSecurity {
     /** Reads the session cookie once per request; no cookie or an expired session stays anonymous. */
     private static final class SessionCookieAuthentication extends OncePerRequestFilter {
 
-        private final PortalSessions sessions;
+        private final BrowserSessions sessions;
 
-        SessionCookieAuthentication(PortalSessions sessions) {
+        SessionCookieAuthentication(BrowserSessions sessions) {
             this.sessions = sessions;
         }
 

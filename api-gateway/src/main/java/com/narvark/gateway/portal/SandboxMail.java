@@ -1,6 +1,6 @@
 package com.narvark.gateway.portal;
 
-import com.narvark.otp.api.crypto.SecretCipher;
+import com.narvark.accounts.PortalOutbox;
 import com.narvark.otp.api.query.FindSandboxMessagesQuery;
 import com.narvark.otp.api.query.SandboxMessageView;
 import java.util.ArrayList;
@@ -18,13 +18,13 @@ import org.springframework.stereotype.Component;
 @Component
 class SandboxMail {
 
+    private final PortalOutbox outbox;
     private final JdbcClient jdbc;
-    private final SecretCipher cipher;
     private final QueryGateway queries;
 
-    SandboxMail(JdbcClient jdbc, SecretCipher cipher, QueryGateway queries) {
+    SandboxMail(PortalOutbox outbox, JdbcClient jdbc, QueryGateway queries) {
+        this.outbox = outbox;
         this.jdbc = jdbc;
-        this.cipher = cipher;
         this.queries = queries;
     }
 
@@ -32,14 +32,8 @@ class SandboxMail {
     }
 
     List<Mail> recent(int limit) {
-        List<Mail> mails = new ArrayList<>(jdbc.sql("""
-                SELECT message_id, to_address, subject, body_ciphertext, created_at FROM portal_outbox
-                ORDER BY created_at DESC LIMIT ?
-                """).param(limit)
-                .query((rs, row) -> new Mail(rs.getTimestamp("created_at").toInstant().toString(),
-                        rs.getString("to_address"), rs.getString("subject"),
-                        cipher.decrypt(rs.getBytes("body_ciphertext"), rs.getString("message_id"))))
-                .list());
+        List<Mail> mails = new ArrayList<>(outbox.recent(limit).stream()
+                .map(mail -> new Mail(mail.at(), mail.to(), mail.subject(), mail.body())).toList());
         List<String> codes = jdbc.sql("""
                 SELECT DISTINCT otp_id, received_at FROM sandbox_messages WHERE account_id = ?
                 ORDER BY received_at DESC LIMIT ?

@@ -1,11 +1,13 @@
 package com.narvark.gateway.portal;
 
+import com.narvark.accounts.Accounts;
+import com.narvark.accounts.AuditTrail;
+import com.narvark.accounts.PortalMembers;
 import com.narvark.otp.api.Channel;
 import com.narvark.otp.api.Destination;
 import com.narvark.otp.api.GuardPolicy;
 import com.narvark.otp.api.command.SendOtpCommand;
 import com.narvark.otp.api.command.SendOtpResult;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -20,7 +22,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,16 +39,18 @@ class SignInCodes implements DisposableBean {
     private static final int QUEUE = 1000;
 
     private final CommandGateway commands;
-    private final PortalAudit audit;
-    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final PortalMembers members;
+    private final Accounts accounts;
     private final Clock clock;
     private final ThreadPoolExecutor worker;
     private volatile CountDownLatch gate = new CountDownLatch(0);
 
-    SignInCodes(CommandGateway commands, PortalAudit audit, JdbcClient jdbc, Clock clock) {
+    SignInCodes(CommandGateway commands, AuditTrail audit, PortalMembers members, Accounts accounts, Clock clock) {
         this.commands = commands;
         this.audit = audit;
-        this.jdbc = jdbc;
+        this.members = members;
+        this.accounts = accounts;
         this.clock = clock;
         this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE), runnable -> {
             Thread thread = new Thread(runnable, "portal-sign-in-codes");
@@ -71,20 +74,18 @@ class SignInCodes implements DisposableBean {
     }
 
     private void send(String email, String otpId, Duration ttl) {
-        Optional<String> account = jdbc.sql("SELECT account_id FROM portal_members WHERE email = ?").param(email)
-                .query(String.class).optional();
-        if (account.isEmpty() || codesSentWithinHour(email) >= CODES_PER_HOUR) {
+        Optional<String> account = members.accountOf(email);
+        if (account.isEmpty()
+                || audit.signInCodesSentSince(email, clock.instant().minus(Duration.ofHours(1))) >= CODES_PER_HOUR) {
             return;
         }
-        jdbc.sql("INSERT INTO accounts (account_id, name, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
-                .params(SignInController.PORTAL_ACCOUNT, "Narvark developer portal", Timestamp.from(clock.instant()))
-                .update();
+        accounts.ensurePlatformAccount(SignInController.PORTAL_ACCOUNT, "Narvark developer portal");
         SendOtpResult result = commands.sendAndWait(new SendOtpCommand(otpId, SignInController.PORTAL_ACCOUNT, true,
                 new Destination(Destination.Kind.EMAIL, email), null, Channel.EMAIL, List.of(), 6,
                 (int) ttl.toSeconds(), 5, null, Map.of("purpose", "console_sign_in"), GuardPolicy.DEFAULT,
                 clock.instant()));
         if (result.accepted()) {
-            audit.record(email, "sign_in_code_sent", account.get(), otpId);
+            audit.signInCodeSent(email, account.get(), otpId);
         } else {
             // The fraud guards hold for the portal too; the code just never comes.
             audit.record(email, "sign_in_code_refused", account.get(), result.refusedFor().name());
@@ -93,15 +94,7 @@ class SignInCodes implements DisposableBean {
 
     /** Whether the code under {@code otpId} went out to {@code email}; no code, nothing to verify. */
     boolean wasSent(String email, String otpId) {
-        return jdbc.sql("""
-                SELECT EXISTS (SELECT 1 FROM portal_audit WHERE actor = ? AND action = 'sign_in_code_sent'
-                               AND detail = ?)
-                """).params(email, otpId).query(Boolean.class).single();
-    }
-
-    private long codesSentWithinHour(String email) {
-        return jdbc.sql("SELECT count(*) FROM portal_audit WHERE actor = ? AND action = 'sign_in_code_sent' AND at > ?")
-                .params(email, Timestamp.from(clock.instant().minus(Duration.ofHours(1)))).query(Long.class).single();
+        return audit.wasSignInCodeSent(email, otpId);
     }
 
     /** For tests: sends queued while held wait until it is closed, proving the answer never waits for them. */

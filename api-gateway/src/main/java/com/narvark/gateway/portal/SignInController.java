@@ -1,6 +1,8 @@
 package com.narvark.gateway.portal;
 
-import com.narvark.gateway.portal.PortalSessions.Session;
+import com.narvark.accounts.AuditTrail;
+import com.narvark.accounts.PortalMembers;
+import com.narvark.accounts.PortalSessions.PortalSession;
 import com.narvark.otp.api.GuardPolicy;
 import com.narvark.otp.api.OtpId;
 import com.narvark.otp.api.command.VerificationResult;
@@ -15,7 +17,6 @@ import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,20 +37,20 @@ class SignInController {
     private static final Duration PENDING = Duration.ofMinutes(10);
     private static final Duration SIGNED_IN = Duration.ofHours(8);
 
-    private final PortalSessions sessions;
+    private final BrowserSessions sessions;
     private final SignInCodes codes;
     private final CommandGateway commands;
-    private final PortalAudit audit;
-    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final PortalMembers members;
     private final SecureRandom random;
 
-    SignInController(PortalSessions sessions, SignInCodes codes, CommandGateway commands, PortalAudit audit,
-                     JdbcClient jdbc, SecureRandom random) {
+    SignInController(BrowserSessions sessions, SignInCodes codes, CommandGateway commands, AuditTrail audit,
+                     PortalMembers members, SecureRandom random) {
         this.sessions = sessions;
         this.codes = codes;
         this.commands = commands;
         this.audit = audit;
-        this.jdbc = jdbc;
+        this.members = members;
         this.random = random;
     }
 
@@ -72,7 +73,7 @@ class SignInController {
         }
         // The same work for every address (see SignInCodes): whether a code goes out is decided off this thread.
         String otpId = OtpId.generate(random);
-        sessions.start(request, response, new Session("pending", email, null, otpId), PENDING);
+        sessions.start(request, response, new PortalSession("pending", email, null, otpId), PENDING);
         codes.sendLater(email, otpId, PENDING);
         return Html.redirect("/portal/sign-in/code");
     }
@@ -80,7 +81,7 @@ class SignInController {
     @GetMapping("/portal/sign-in/code")
     ResponseEntity<String> codeForm(HttpServletRequest request, HttpServletResponse response) {
         String csrf = sessions.csrfToken(sessions.browser(request, response));
-        Optional<Session> pending = sessions.current(request, "pending");
+        Optional<PortalSession> pending = sessions.current(request, "pending");
         if (pending.isEmpty()) {
             return Html.redirect("/portal/sign-in");
         }
@@ -94,7 +95,7 @@ class SignInController {
         if (!sessions.validCsrf(request, csrf)) {
             return PortalPages.forbidden();
         }
-        Optional<Session> pending = sessions.current(request, "pending");
+        Optional<PortalSession> pending = sessions.current(request, "pending");
         if (pending.isEmpty()) {
             return Html.redirect("/portal/sign-in");
         }
@@ -103,7 +104,7 @@ class SignInController {
             return codeForm(csrf, pending.get().actor(), Map.of("code", "Enter the 6-digit code from the email"),
                     HttpStatus.BAD_REQUEST);
         }
-        Session session = pending.get();
+        PortalSession session = pending.get();
         boolean valid = false;
         // A stranger's OTP id was never sent, so there is no OTP to load (and no stack trace to log per guess).
         if (session.pendingOtpId() != null && codes.wasSent(session.actor(), session.pendingOtpId())) {
@@ -116,13 +117,12 @@ class SignInController {
             }
         }
         // A code only ever went to a member; the account is read now, so a membership since removed signs in nobody.
-        Optional<String> account = valid ? jdbc.sql("SELECT account_id FROM portal_members WHERE email = ?")
-                .param(session.actor()).query(String.class).optional() : Optional.empty();
+        Optional<String> account = valid ? members.accountOf(session.actor()) : Optional.empty();
         if (account.isEmpty()) {
             return codeForm(csrf, session.actor(), Map.of("code", "That code is not right or has expired. Check "
                     + "the newest email, or start again to get a new code."), HttpStatus.UNAUTHORIZED);
         }
-        sessions.start(request, response, new Session("member", session.actor(), account.get(), null), SIGNED_IN);
+        sessions.start(request, response, new PortalSession("member", session.actor(), account.get(), null), SIGNED_IN);
         audit.record(session.actor(), "console_signed_in", account.get(), null);
         return Html.redirect("/portal/console");
     }

@@ -6,8 +6,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import java.security.SecureRandom;
-import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,9 +26,8 @@ class PortalMailerSmtpTest {
     }
 
     private PortalMailer mailer(int port) {
-        // No database or cipher: on SMTP the outbox is never touched.
-        return new PortalMailer(null, null, new SecureRandom(), Clock.systemUTC(), "smtp", "127.0.0.1", port, "", "",
-                false, "Narvark <no-reply@narvark.test>");
+        // No outbox: on SMTP it is never touched.
+        return new PortalMailer(null, "smtp", "127.0.0.1", port, "", "", false, "Narvark <no-reply@narvark.test>");
     }
 
     @Test

@@ -1,7 +1,6 @@
-package com.narvark.gateway.message;
+package com.narvark.accounts;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.narvark.gateway.change.AfterCommit;
 import com.narvark.otp.api.change.ChangeAwareCache;
 import com.narvark.otp.api.change.ChangeFeed;
 import java.time.Duration;
@@ -18,22 +17,22 @@ import org.springframework.stereotype.Component;
  * is not up to date, nothing cached is used. Unknown accounts are never cached.
  */
 @Component
-class AccountMessagesCache {
+class MessageSettingsCache {
 
     static final String CHANNEL = "narvark_account_messages";
 
-    private final ChangeAwareCache<String, AccountMessages.Settings> cache;
+    private final ChangeAwareCache<String, MessageSettings.Settings> cache;
 
-    AccountMessagesCache(ChangeFeed feed, @Value("${narvark.accounts.message-cache.ttl:60s}") Duration ttl,
+    MessageSettingsCache(ChangeFeed feed, @Value("${narvark.accounts.message-cache.ttl:60s}") Duration ttl,
                          @Value("${narvark.accounts.message-cache.max-size:10000}") long maxSize) {
         this.cache = new ChangeAwareCache<>(feed, CHANNEL,
                 Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maxSize)
-                        .<String, AccountMessages.Settings>build().asMap(),
+                        .<String, MessageSettings.Settings>build().asMap(),
                 (accountId, cached, settings) -> cached.equals(accountId));
     }
 
     /** The account's settings: cached, or {@code load}ed (and then cached). */
-    Optional<AccountMessages.Settings> get(String accountId, Supplier<Optional<AccountMessages.Settings>> load) {
+    Optional<MessageSettings.Settings> get(String accountId, Supplier<Optional<MessageSettings.Settings>> load) {
         return Optional.ofNullable(cache.get(accountId, ignored -> load.get().orElse(null)));
     }
 

@@ -1,4 +1,4 @@
-package com.narvark.gateway.auth;
+package com.narvark.accounts;
 
 import com.narvark.otp.api.RandomIds;
 import java.nio.charset.StandardCharsets;

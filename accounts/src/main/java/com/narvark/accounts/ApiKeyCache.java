@@ -1,7 +1,6 @@
-package com.narvark.gateway.auth;
+package com.narvark.accounts;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.narvark.gateway.change.AfterCommit;
 import com.narvark.otp.api.change.ChangeAwareCache;
 import com.narvark.otp.api.change.ChangeFeed;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package com.narvark.gateway.portal;
+package com.narvark.accounts;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;

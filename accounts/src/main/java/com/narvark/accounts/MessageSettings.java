@@ -1,4 +1,4 @@
-package com.narvark.gateway.message;
+package com.narvark.accounts;
 
 import com.narvark.otp.api.message.MessageLocales;
 import com.narvark.otp.api.message.MessageOptions;
@@ -10,15 +10,15 @@ import org.springframework.stereotype.Repository;
  * An account's message settings in {@code accounts}: the display name its messages give and the language they are
  * written in when neither the send nor the destination decides. Without a display name of its own, an account's
  * name gives the brand when it is a valid one (30 characters at most), else {@link MessageOptions#UNBRANDED}.
- * Sends read through {@link AccountMessagesCache}; a change written here also leaves this node's cache when it commits.
+ * Sends read through {@link MessageSettingsCache}; a change written here also leaves this node's cache when it commits.
  */
 @Repository
-public class AccountMessages {
+public class MessageSettings {
 
     private final JdbcClient jdbc;
-    private final AccountMessagesCache cache;
+    private final MessageSettingsCache cache;
 
-    AccountMessages(JdbcClient jdbc, AccountMessagesCache cache) {
+    MessageSettings(JdbcClient jdbc, MessageSettingsCache cache) {
         this.jdbc = jdbc;
         this.cache = cache;
     }
@@ -54,7 +54,7 @@ public class AccountMessages {
         if (displayName != null) {
             return displayName;
         }
-        return BrandName.valid(accountName == null ? null : accountName.strip(), BrandName.MAX_BRAND)
+        return BrandNames.valid(accountName == null ? null : accountName.strip(), BrandNames.MAX_BRAND)
                 .orElse(MessageOptions.UNBRANDED);
     }
 

@@ -1,14 +1,9 @@
-package com.narvark.gateway.portal;
+package com.narvark.accounts;
 
-import com.narvark.gateway.account.AccountService;
-import com.narvark.gateway.account.AccountService.IssuedKey;
-import com.narvark.gateway.account.AccountService.NewAccount;
-import com.narvark.gateway.portal.AccessRequests.AccessRequest;
-import java.sql.Timestamp;
-import java.time.Clock;
+import com.narvark.accounts.Accounts.IssuedKey;
+import com.narvark.accounts.Accounts.NewAccount;
 import java.util.Comparator;
 import java.util.Optional;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,31 +12,32 @@ import org.springframework.transaction.annotation.Transactional;
  * requester a console member, seals both keys behind a one-time link and audits it, all in one transaction.
  */
 @Service
-class Approvals {
+public class Approvals {
 
     private final AccessRequests requests;
-    private final AccountService accounts;
+    private final Accounts accounts;
+    private final ApiKeyStore keys;
     private final KeyReveals reveals;
-    private final PortalAudit audit;
-    private final JdbcClient jdbc;
-    private final Clock clock;
+    private final PortalMembers members;
+    private final AuditTrail audit;
 
-    Approvals(AccessRequests requests, AccountService accounts, KeyReveals reveals, PortalAudit audit,
-              JdbcClient jdbc, Clock clock) {
+    Approvals(AccessRequests requests, Accounts accounts, ApiKeyStore keys, KeyReveals reveals,
+              PortalMembers members, AuditTrail audit) {
         this.requests = requests;
         this.accounts = accounts;
+        this.keys = keys;
         this.reveals = reveals;
+        this.members = members;
         this.audit = audit;
-        this.jdbc = jdbc;
-        this.clock = clock;
     }
 
-    record Approved(AccessRequest request, String accountId, String revealToken) {
+    /** {@code revealToken}: the one-time link's token; only its hash is stored. */
+    public record Approved(AccessRequest request, String accountId, String revealToken) {
     }
 
     /** Empty when the request is unknown or was already decided (a double click approves once). */
     @Transactional
-    Optional<Approved> approve(String requestId, String operator) {
+    public Optional<Approved> approve(String requestId, String operator) {
         Optional<AccessRequest> pending = requests.pending(requestId);
         if (pending.isEmpty()) {
             return Optional.empty();
@@ -49,11 +45,7 @@ class Approvals {
         NewAccount account = accounts.createAccount(pending.get().company(), false);
         AccessRequest decided = requests.decide(requestId, "approved", operator, null, account.accountId())
                 .orElseThrow();
-        jdbc.sql("""
-                INSERT INTO portal_members (email, account_id, created_at) VALUES (?, ?, ?)
-                ON CONFLICT (email) DO UPDATE SET account_id = EXCLUDED.account_id
-                """)
-                .params(decided.email(), account.accountId(), Timestamp.from(clock.instant())).update();
+        members.add(decided.email(), account.accountId());
         // Test key first, then live: the reveal page shows them in this order.
         String token = reveals.create(account.accountId(), account.keys().stream()
                 .sorted(Comparator.comparing((IssuedKey k) -> k.key().livemode()))
@@ -64,7 +56,7 @@ class Approvals {
     }
 
     @Transactional
-    boolean reject(String requestId, String operator, String reason) {
+    public boolean reject(String requestId, String operator, String reason) {
         boolean rejected = requests.decide(requestId, "rejected", operator, reason, null).isPresent();
         if (rejected) {
             audit.record(operator, "request_rejected", requestId, reason);
@@ -74,14 +66,11 @@ class Approvals {
 
     /** Enables an approved account's inactive live key. */
     @Transactional
-    boolean enableLive(String keyId, String operator) {
-        int updated = jdbc.sql("""
-                UPDATE api_keys SET active = TRUE
-                WHERE key_id = ? AND livemode AND NOT active AND revoked_at IS NULL
-                """).param(keyId).update();
-        if (updated == 1) {
+    public boolean enableLive(String keyId, String operator) {
+        boolean enabled = keys.enableInactiveLive(keyId);
+        if (enabled) {
             audit.record(operator, "live_key_enabled", keyId, null);
         }
-        return updated == 1;
+        return enabled;
     }
 }

@@ -1,6 +1,8 @@
 package com.narvark.gateway.portal;
 
-import com.narvark.gateway.auth.ApiKeys;
+import com.narvark.accounts.ApiKeys;
+import com.narvark.accounts.PortalSessions;
+import com.narvark.accounts.PortalSessions.PortalSession;
 import com.narvark.gateway.config.EmbeddedMode;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,10 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
@@ -21,39 +20,33 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.http.ResponseCookie;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The portal's browser sessions. Every visitor gets a random cookie (HttpOnly, SameSite=Strict, Secure except in the
+ * The portal's browser sessions (stored by the accounts module's {@link PortalSessions}). Every visitor gets a random cookie (HttpOnly, SameSite=Strict, Secure except in the
  * embedded mode over http); the CSRF token of every form is an HMAC of that cookie under a server key (a
  * synchronizer token bound to the cookie, so even anonymous forms are protected without storing anything). Signing
  * in stores the SHA-256 of a fresh cookie (no fixation) with who signed in; the cookie itself is never stored or
  * logged.
  */
 @Component
-class PortalSessions {
+class BrowserSessions {
 
     static final String COOKIE = "narvark_portal";
     static final String CSRF_FIELD = "csrf";
 
-    private final JdbcClient jdbc;
+    private final PortalSessions sessions;
     private final SecureRandom random;
-    private final Clock clock;
     private final byte[] csrfKey;
     private final boolean alwaysSecure;
 
-    PortalSessions(JdbcClient jdbc, SecureRandom random, Clock clock, Environment environment,
-                   @Value("${narvark.security.code-pepper}") String pepper) {
-        this.jdbc = jdbc;
+    BrowserSessions(PortalSessions sessions, SecureRandom random, Environment environment,
+                    @Value("${narvark.security.code-pepper}") String pepper) {
+        this.sessions = sessions;
         this.random = random;
-        this.clock = clock;
         this.alwaysSecure = !EmbeddedMode.isActive(environment);
         // A key of its own, derived from a configured secret: the CSRF tokens then hold across nodes and restarts.
         this.csrfKey = ApiKeys.hash("narvark-portal-csrf:" + pepper);
-    }
-
-    record Session(String kind, String actor, String accountId, String pendingOtpId) {
     }
 
     /** The visitor's cookie value; a new one (set on the answer) for a first visit. */
@@ -80,40 +73,23 @@ class PortalSessions {
                 token.getBytes(StandardCharsets.US_ASCII));
     }
 
-    Optional<Session> current(HttpServletRequest request) {
-        return cookie(request).flatMap(value -> jdbc.sql("""
-                        SELECT kind, actor, account_id, pending_otp_id FROM portal_sessions
-                        WHERE session_hash = ? AND expires_at > ?
-                        """)
-                .params(hash(value), Timestamp.from(clock.instant()))
-                .query((rs, row) -> new Session(rs.getString("kind"), rs.getString("actor"),
-                        rs.getString("account_id"), rs.getString("pending_otp_id")))
-                .optional());
+    Optional<PortalSession> current(HttpServletRequest request) {
+        return cookie(request).flatMap(sessions::find);
     }
 
-    Optional<Session> current(HttpServletRequest request, String kind) {
+    Optional<PortalSession> current(HttpServletRequest request, String kind) {
         return current(request).filter(session -> session.kind().equals(kind));
     }
 
     /** Replaces the visitor's session (and cookie) with a new one; the old cookie stops meaning anything. */
-    void start(HttpServletRequest request, HttpServletResponse response, Session session, Duration lifetime) {
+    void start(HttpServletRequest request, HttpServletResponse response, PortalSession session, Duration lifetime) {
         end(request, response);
-        String value = issueCookie(request, response);
-        Instant now = clock.instant();
-        jdbc.sql("""
-                INSERT INTO portal_sessions (session_hash, kind, actor, account_id, pending_otp_id, created_at,
-                                             expires_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """)
-                .params(hash(value), session.kind(), session.actor(), session.accountId(), session.pendingOtpId(),
-                        Timestamp.from(now), Timestamp.from(now.plus(lifetime)))
-                .update();
+        sessions.start(issueCookie(request, response), session, lifetime);
     }
 
     void end(HttpServletRequest request, HttpServletResponse response) {
-        cookie(request).ifPresent(value ->
-                jdbc.sql("DELETE FROM portal_sessions WHERE session_hash = ?").param(hash(value)).update());
-        jdbc.sql("DELETE FROM portal_sessions WHERE expires_at < ?").param(Timestamp.from(clock.instant())).update();
+        cookie(request).ifPresent(sessions::end);
+        sessions.forgetExpired();
     }
 
     /**
@@ -142,9 +118,5 @@ class PortalSessions {
         return cookies == null ? Optional.empty() : Arrays.stream(cookies)
                 .filter(c -> c.getName().equals(COOKIE) && c.getValue().matches("[A-Za-z0-9_-]{43}"))
                 .map(Cookie::getValue).findFirst();
-    }
-
-    private static byte[] hash(String value) {
-        return ApiKeys.hash(value);
     }
 }

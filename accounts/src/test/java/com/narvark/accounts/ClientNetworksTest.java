@@ -1,4 +1,4 @@
-package com.narvark.gateway.portal;
+package com.narvark.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,5 @@
-package com.narvark.gateway.portal;
+package com.narvark.accounts;
 
-import com.narvark.gateway.auth.ApiKeys;
 import com.narvark.otp.api.RandomIds;
 import com.narvark.otp.api.crypto.SecretCipher;
 import java.security.SecureRandom;
@@ -19,9 +18,9 @@ import org.springframework.stereotype.Repository;
  * under the configured encryption key, and the one statement that reads them also erases them and burns the token.
  */
 @Repository
-class KeyReveals {
+public class KeyReveals {
 
-    static final Duration LIFETIME = Duration.ofDays(7);
+    public static final Duration LIFETIME = Duration.ofDays(7);
 
     private final JdbcClient jdbc;
     private final SecretCipher cipher;
@@ -50,18 +49,18 @@ class KeyReveals {
         return token;
     }
 
-    static boolean isToken(String token) {
+    public static boolean isToken(String token) {
         return token != null && token.matches("[" + RandomIds.ALPHABET + "]{40}");
     }
 
     /** Whether the link can still show its keys (not used, not expired); it stays usable. */
-    boolean usable(String token) {
+    public boolean usable(String token) {
         return jdbc.sql("SELECT count(*) FROM key_reveals WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?")
                 .params(ApiKeys.hash(token), Timestamp.from(clock.instant())).query(Long.class).single() == 1;
     }
 
     /** The keys, exactly once: the token is burnt and the sealed secrets erased by the same update. */
-    Optional<Revealed> reveal(String token) {
+    public Optional<Revealed> reveal(String token) {
         byte[] hash = ApiKeys.hash(token);
         Instant now = clock.instant();
         return jdbc.sql("""
@@ -75,7 +74,7 @@ class KeyReveals {
                 .optional();
     }
 
-    record Revealed(String accountId, List<String> secrets) {
+    public record Revealed(String accountId, List<String> secrets) {
     }
 
     private static String owner(byte[] hash) {

@@ -1,6 +1,5 @@
-package com.narvark.gateway.auth;
+package com.narvark.accounts;
 
-import com.narvark.gateway.ratelimit.KeyRateLimit;
 import java.security.MessageDigest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,7 +15,7 @@ import org.springframework.stereotype.Repository;
  * written here that can alter what a key authenticates as also leaves this node's cache when it commits.
  */
 @Repository
-public class ApiKeyStore {
+class ApiKeyStore {
 
     private final JdbcClient jdbc;
     private final ApiKeyCache cache;
@@ -27,21 +26,16 @@ public class ApiKeyStore {
     }
 
     /**
-     * The caller behind an active key, if any. Cached or not, the stored hash is compared again in constant time,
+     * The active key with this secret, if any. Cached or not, the stored hash is compared again in constant time,
      * and the key's environment must be the one its prefix names.
      */
-    Optional<Authenticated> authenticate(String key) {
+    Optional<AuthenticatedKey> authenticate(String key) {
         byte[] hash = ApiKeys.hash(key);
         return cache.get(hash, () -> findActive(hash))
                 .filter(active -> MessageDigest.isEqual(active.hash(), hash)
                         && active.key().livemode() == ApiKeys.isLive(key))
-                .map(active -> new Authenticated(
-                        new Caller(active.key().accountId(), active.key().livemode(), active.key().keyId()),
-                        active.rateLimit(), active.accountPerMinute()));
-    }
-
-    /** {@code accountPerMinute} null: the configured default. */
-    record Authenticated(Caller caller, KeyRateLimit rateLimit, Integer accountPerMinute) {
+                .map(active -> new AuthenticatedKey(active.key().accountId(), active.key().livemode(),
+                        active.key().keyId(), active.rateLimit(), active.accountPerMinute()));
     }
 
     /** The active, unrevoked key with this hash, with its account's limit. */
@@ -62,7 +56,7 @@ public class ApiKeyStore {
     }
 
     /** The account's own limit over all its keys; null for the default. False if no such account. */
-    public boolean setAccountRateLimit(String accountId, Integer perMinute) {
+    boolean setAccountRateLimit(String accountId, Integer perMinute) {
         boolean updated = jdbc.sql("UPDATE accounts SET rate_limit_per_minute = ? WHERE account_id = ?")
                 .params(perMinute, accountId).update() == 1;
         if (updated) {
@@ -77,7 +71,7 @@ public class ApiKeyStore {
     }
 
     /** Sets a key's rate limit: a number per minute, null for the default, or unlimited. False if no such key. */
-    public boolean setRateLimit(String keyId, KeyRateLimit limit) {
+    boolean setRateLimit(String keyId, KeyRateLimit limit) {
         return changedHere(jdbc.sql("""
                         UPDATE api_keys SET rate_limit_per_minute = ?, rate_unlimited = ? WHERE key_id = ?
                         RETURNING account_id
@@ -85,8 +79,16 @@ public class ApiKeyStore {
                 .params(limit.perMinute(), limit.unlimited(), keyId).query(String.class).optional());
     }
 
+    /** Enables an approved account's inactive live key (unrevoked); false if there is no such key. */
+    boolean enableInactiveLive(String keyId) {
+        return changedHere(jdbc.sql("""
+                        UPDATE api_keys SET active = TRUE
+                        WHERE key_id = ? AND livemode AND NOT active AND revoked_at IS NULL RETURNING account_id
+                        """).param(keyId).query(String.class).optional());
+    }
+
     /** Inactive keys (a live key awaiting the operator) authenticate nothing. False if no such key. */
-    public boolean setActive(String keyId, boolean active) {
+    boolean setActive(String keyId, boolean active) {
         return changedHere(jdbc.sql("UPDATE api_keys SET active = ? WHERE key_id = ? RETURNING account_id")
                 .params(active, keyId).query(String.class).optional());
     }
@@ -97,29 +99,37 @@ public class ApiKeyStore {
     }
 
     /** The account's keys with what the console shows beside them: active or not, and the rate limit setting. */
-    public List<KeyDetails> detailsOf(String accountId) {
+    List<KeyDetails> detailsOf(String accountId) {
         return jdbc.sql("SELECT * FROM api_keys WHERE account_id = ? ORDER BY created_at, key_id").param(accountId)
                 .query((rs, row) -> new KeyDetails(mapKey(rs, row), rs.getBoolean("active"), rateLimit(rs))).list();
-    }
-
-    public record KeyDetails(StoredKey key, boolean active, KeyRateLimit rateLimit) {
     }
 
     private static KeyRateLimit rateLimit(ResultSet rs) throws SQLException {
         return new KeyRateLimit(nullableInt(rs, "rate_limit_per_minute"), rs.getBoolean("rate_unlimited"));
     }
 
-    public void insertAccount(String accountId, String name, Instant createdAt) {
+    void insertAccount(String accountId, String name, Instant createdAt) {
         jdbc.sql("INSERT INTO accounts (account_id, name, created_at) VALUES (?, ?, ?)")
                 .params(accountId, name, Timestamp.from(createdAt)).update();
     }
 
-    public boolean accountExists(String accountId) {
+    /** Creates the account unless it exists (the platform's own accounts, made on first use). */
+    void ensureAccount(String accountId, String name, Instant createdAt) {
+        jdbc.sql("INSERT INTO accounts (account_id, name, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+                .params(accountId, name, Timestamp.from(createdAt)).update();
+    }
+
+    Optional<String> nameOf(String accountId) {
+        return jdbc.sql("SELECT name FROM accounts WHERE account_id = ?").param(accountId).query(String.class)
+                .optional();
+    }
+
+    boolean accountExists(String accountId) {
         return jdbc.sql("SELECT count(*) FROM accounts WHERE account_id = ?").param(accountId)
                 .query(Long.class).single() > 0;
     }
 
-    public boolean hasAnyAccount() {
+    boolean hasAnyAccount() {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM accounts)").query(Boolean.class).single();
     }
 
@@ -128,18 +138,18 @@ public class ApiKeyStore {
      * take turns. {@code NO KEY UPDATE}: other tables' inserts that merely reference the account are not blocked.
      * False if there is no such account.
      */
-    public boolean lockAccount(String accountId) {
+    boolean lockAccount(String accountId) {
         return jdbc.sql("SELECT account_id FROM accounts WHERE account_id = ? FOR NO KEY UPDATE").param(accountId)
                 .query(String.class).optional().isPresent();
     }
 
     /** Keys of the environment that are not revoked (inactive live keys awaiting review included). */
-    public long unrevokedKeys(String accountId, boolean livemode) {
+    long unrevokedKeys(String accountId, boolean livemode) {
         return jdbc.sql("SELECT count(*) FROM api_keys WHERE account_id = ? AND livemode = ? AND revoked_at IS NULL")
                 .params(accountId, livemode).query(Long.class).single();
     }
 
-    public void insertKey(StoredKey key, byte[] hash) {
+    void insertKey(StoredKey key, byte[] hash) {
         jdbc.sql("""
                 INSERT INTO api_keys (key_id, account_id, livemode, key_hash, key_hint, created_at)
                 VALUES (?, ?, ?, ?, ?, ?)
@@ -149,13 +159,13 @@ public class ApiKeyStore {
                 .update();
     }
 
-    public List<StoredKey> keysOf(String accountId) {
+    List<StoredKey> keysOf(String accountId) {
         return jdbc.sql("SELECT * FROM api_keys WHERE account_id = ? ORDER BY created_at, key_id")
                 .param(accountId).query(ApiKeyStore::mapKey).list();
     }
 
     /** Revokes a key once; revoking again keeps the first revocation time. */
-    public Optional<StoredKey> revoke(String keyId, Instant at) {
+    Optional<StoredKey> revoke(String keyId, Instant at) {
         jdbc.sql("UPDATE api_keys SET revoked_at = ? WHERE key_id = ? AND revoked_at IS NULL")
                 .params(Timestamp.from(at), keyId).update();
         Optional<StoredKey> key = jdbc.sql("SELECT * FROM api_keys WHERE key_id = ?").param(keyId)

@@ -1,4 +1,4 @@
-package com.narvark.gateway.auth;
+package com.narvark.accounts;
 
 import java.time.Instant;
 

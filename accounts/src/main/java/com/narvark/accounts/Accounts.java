@@ -1,10 +1,5 @@
-package com.narvark.gateway.account;
+package com.narvark.accounts;
 
-import com.narvark.gateway.auth.ApiKeyStore;
-import com.narvark.gateway.auth.ApiKeys;
-import com.narvark.gateway.auth.StoredKey;
-import com.narvark.gateway.error.ApiException;
-import com.narvark.gateway.ratelimit.KeyRateLimit;
 import com.narvark.otp.api.RandomIds;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -17,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Accounts and their keys. A key's secret exists only in the answer that creates it. */
 @Service
-public class AccountService {
+public class Accounts {
 
     private final ApiKeyStore store;
     private final SecureRandom random;
@@ -25,9 +20,9 @@ public class AccountService {
     private final int defaultPerMinute;
     private final int maxActiveKeys;
 
-    AccountService(ApiKeyStore store, SecureRandom random, Clock clock,
-                   @Value("${narvark.rate-limit.per-minute:1000}") int defaultPerMinute,
-                   @Value("${narvark.accounts.max-active-keys-per-environment:20}") int maxActiveKeys) {
+    Accounts(ApiKeyStore store, SecureRandom random, Clock clock,
+             @Value("${narvark.rate-limit.per-minute:1000}") int defaultPerMinute,
+             @Value("${narvark.accounts.max-active-keys-per-environment:20}") int maxActiveKeys) {
         if (maxActiveKeys < 1) {
             // Below one, a new account could not get its first key of each environment.
             throw new IllegalArgumentException("narvark.accounts.max-active-keys-per-environment must be at least 1");
@@ -64,11 +59,23 @@ public class AccountService {
         return new NewAccount(accountId, name, now, List.of(issueWithinLimit(accountId, false).orElseThrow(), live));
     }
 
-    /** Refused with {@code 409 key_limit_reached} when the environment already has its most active keys. */
+    /** A platform account of Narvark's own (the portal's sign-in codes are its OTPs), created on first use. */
+    public void ensurePlatformAccount(String accountId, String name) {
+        store.ensureAccount(accountId, name, clock.instant());
+    }
+
+    public boolean hasAnyAccount() {
+        return store.hasAnyAccount();
+    }
+
+    public Optional<String> name(String accountId) {
+        return store.nameOf(accountId);
+    }
+
+    /** Refused with {@link KeyLimitReached} when the environment already has its most active keys. */
     @Transactional
     public IssuedKey issueKey(String accountId, boolean livemode) {
-        return issueWithinLimit(accountId, livemode)
-                .orElseThrow(() -> ApiException.keyLimitReached(livemode, maxActiveKeys));
+        return issueWithinLimit(accountId, livemode).orElseThrow(() -> new KeyLimitReached(livemode, maxActiveKeys));
     }
 
     /**
@@ -79,7 +86,7 @@ public class AccountService {
     @Transactional
     public Optional<IssuedKey> issueWithinLimit(String accountId, boolean livemode) {
         if (!store.lockAccount(accountId)) {
-            throw ApiException.notFound("no account " + accountId);
+            throw new AccountOrKeyNotFound("no account " + accountId);
         }
         if (store.unrevokedKeys(accountId, livemode) >= maxActiveKeys) {
             return Optional.empty();
@@ -87,30 +94,40 @@ public class AccountService {
         return Optional.of(issue(accountId, livemode));
     }
 
-    List<StoredKey> keys(String accountId) {
+    public List<StoredKey> keys(String accountId) {
         if (!store.accountExists(accountId)) {
-            throw ApiException.notFound("no account " + accountId);
+            throw new AccountOrKeyNotFound("no account " + accountId);
         }
         return store.keysOf(accountId);
     }
 
+    /** The account's keys with their state and rate-limit setting, oldest first. */
+    public List<KeyDetails> keyDetails(String accountId) {
+        return store.detailsOf(accountId);
+    }
+
     public StoredKey revoke(String keyId) {
-        return store.revoke(keyId, clock.instant()).orElseThrow(() -> ApiException.notFound("no key " + keyId));
+        return store.revoke(keyId, clock.instant()).orElseThrow(() -> new AccountOrKeyNotFound("no key " + keyId));
+    }
+
+    /** Inactive keys (a live key awaiting the operator) authenticate nothing. False if no such key. */
+    public boolean setKeyActive(String keyId, boolean active) {
+        return store.setActive(keyId, active);
     }
 
     /** Stores the setting and answers the limit in force: the default filled in, null when unlimited. */
-    KeyRateLimit setRateLimit(String keyId, KeyRateLimit limit) {
+    public KeyRateLimit setRateLimit(String keyId, KeyRateLimit limit) {
         if (!store.setRateLimit(keyId, limit)) {
-            throw ApiException.notFound("no key " + keyId);
+            throw new AccountOrKeyNotFound("no key " + keyId);
         }
         return new KeyRateLimit(limit.unlimited() ? null
                 : limit.perMinute() == null ? defaultPerMinute : limit.perMinute(), limit.unlimited());
     }
 
     /** The account's own limit over all its keys together; null sets the configured default again. */
-    void setAccountRateLimit(String accountId, Integer perMinute) {
+    public void setAccountRateLimit(String accountId, Integer perMinute) {
         if (!store.setAccountRateLimit(accountId, perMinute)) {
-            throw ApiException.notFound("no account " + accountId);
+            throw new AccountOrKeyNotFound("no account " + accountId);
         }
     }
 
