@@ -7,6 +7,8 @@ COPY otp-command/pom.xml otp-command/
 COPY otp-query/pom.xml otp-query/
 COPY otp-delivery/pom.xml otp-delivery/
 COPY otp-webhooks/pom.xml otp-webhooks/
+COPY accounts/pom.xml accounts/
+COPY developer-portal/pom.xml developer-portal/
 COPY api-gateway/pom.xml api-gateway/
 RUN mvn -B -ntp -q dependency:go-offline -DexcludeReactor=true || true
 COPY . .

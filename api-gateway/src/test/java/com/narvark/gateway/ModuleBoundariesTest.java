@@ -1,5 +1,6 @@
 package com.narvark.gateway;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +12,7 @@ import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +28,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Domain modules meet only through otp-api; the gateway never reaches into a domain module, and leaves each module's
- * edges and event processors to that module.
+ * edges and event processors to that module. The accounts module
+ * stands on otp-api and Spring JDBC alone, and the developer portal on the accounts API and otp-api (the gateway
+ * wires it in and implements its ports, never the other way round); only the accounts module names its tables.
  */
 class ModuleBoundariesTest {
 
@@ -36,6 +40,12 @@ class ModuleBoundariesTest {
     private static final String DELIVERY = "com.narvark.otp.delivery..";
     private static final String WEBHOOKS = "com.narvark.otp.webhooks..";
     private static final String GATEWAY = "com.narvark.gateway..";
+    private static final String ACCOUNTS = "com.narvark.accounts..";
+    private static final String PORTAL = "com.narvark.portal..";
+    /** Every table the accounts module owns, as SQL would name it after FROM, JOIN, INTO, UPDATE or TABLE. */
+    private static final Pattern ACCOUNTS_TABLES = Pattern.compile("(?i)\\b(from|join|into|update|table)\\s+"
+            + "(accounts|api_keys|access_requests|portal_members|portal_sessions|key_reveals|portal_audit"
+            + "|portal_outbox)\\b");
 
     private final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -61,7 +71,7 @@ class ModuleBoundariesTest {
         noClasses().that().resideInAPackage(API)
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..",
                         "jakarta.persistence..", "com.narvark.otp.command..", "com.narvark.otp.query..",
-                        "com.narvark.otp.delivery..", "com.narvark.otp.webhooks..", GATEWAY)
+                        "com.narvark.otp.delivery..", "com.narvark.otp.webhooks..", GATEWAY, ACCOUNTS, PORTAL)
                 .check(classes);
     }
 
@@ -139,6 +149,45 @@ class ModuleBoundariesTest {
             return literals;
         }
         return content.lines().map(line -> line.replaceAll("(^|\\s)#.*$", "")).toList();
+    @Test
+    void shouldKeepTheAccountsModuleOnOtpApiAndSpringJdbcWhenCompiled() {
+        classes().that().resideInAPackage(ACCOUNTS)
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", ACCOUNTS, API,
+                        "org.springframework.jdbc..", "org.springframework.transaction..",
+                        "org.springframework.stereotype..", "org.springframework.beans.factory.annotation..",
+                        // The key and message-settings caches.
+                        "com.github.benmanes.caffeine..")
+                .check(classes);
+    }
+
+    @Test
+    void shouldKeepThePortalOnTheAccountsApiAndOtpApiWhenCompiled() {
+        noClasses().that().resideInAPackage(PORTAL)
+                .should().dependOnClassesThat().resideInAnyPackage(GATEWAY, COMMAND, QUERY, DELIVERY, WEBHOOKS,
+                        "org.springframework.jdbc..", "java.sql..")
+                .check(classes);
+        noClasses().that().resideInAnyPackage(ACCOUNTS, API)
+                .should().dependOnClassesThat().resideInAPackage(PORTAL)
+                .check(classes);
+    }
+
+    @Test
+    void shouldNameTheAccountsTablesOnlyInTheAccountsModuleWhenSourcesAreRead() throws IOException {
+        // Statements are strings, out of ArchUnit's sight: the main sources of every other module are read instead.
+        try (Stream<Path> sources = Files.walk(Path.of("..").toAbsolutePath().normalize())) {
+            List<String> naming = sources.filter(file -> file.toString().endsWith(".java")
+                            && file.toString().contains("/src/main/") && !file.toString().contains("/accounts/src/"))
+                    .filter(file -> ACCOUNTS_TABLES.matcher(read(file)).find()).map(Path::toString).toList();
+            assertThat(naming).as("main sources outside accounts naming its tables in SQL").isEmpty();
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void check(String module, String... others) {

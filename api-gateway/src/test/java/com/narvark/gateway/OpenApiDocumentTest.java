@@ -53,16 +53,17 @@ class OpenApiDocumentTest {
             "com.narvark.gateway.projection.ProjectionAdminController",
             "com.narvark.gateway.dashboard.DashboardController",
             "com.narvark.gateway.usage.UsageController",
-            "com.narvark.gateway.portal.AccessRequestController",
-            "com.narvark.gateway.portal.OperatorController",
-            "com.narvark.gateway.portal.KeyRevealController",
-            "com.narvark.gateway.portal.SignInController",
-            "com.narvark.gateway.portal.ConsoleController",
-            "com.narvark.gateway.portal.ConsoleWebhooksController",
+            "com.narvark.portal.AccessRequestController",
+            "com.narvark.portal.OperatorController",
+            "com.narvark.portal.OperatorDecisionsController",
+            "com.narvark.portal.KeyRevealController",
+            "com.narvark.portal.SignInController",
+            "com.narvark.portal.ConsoleController",
+            "com.narvark.portal.ConsoleWebhooksController",
             "com.narvark.gateway.otp.OtpActionsController",
             "com.narvark.gateway.fraud.FraudGuardController",
             "com.narvark.gateway.message.MessageSettingsController",
-            "com.narvark.gateway.portal.ConsoleMessagesController");
+            "com.narvark.portal.ConsoleMessagesController");
 
     /** The container's error page: only error dispatches reach it, a request for {@code /error} is refused. */
     private static final String ERROR_PAGE = "com.narvark.gateway.error.ErrorPathController";

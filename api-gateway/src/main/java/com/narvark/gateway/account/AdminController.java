@@ -1,11 +1,12 @@
 package com.narvark.gateway.account;
 
-import com.narvark.gateway.account.AccountService.IssuedKey;
-import com.narvark.gateway.account.AccountService.NewAccount;
-import com.narvark.gateway.auth.StoredKey;
+import com.narvark.accounts.Accounts;
+import com.narvark.accounts.Accounts.IssuedKey;
+import com.narvark.accounts.Accounts.NewAccount;
+import com.narvark.accounts.KeyRateLimit;
+import com.narvark.accounts.StoredKey;
 import com.narvark.gateway.error.ApiException;
 import com.narvark.gateway.otp.JsonFields;
-import com.narvark.gateway.ratelimit.KeyRateLimit;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/v1/admin")
 class AdminController {
 
-    private final AccountService accounts;
+    private final Accounts accounts;
 
-    AdminController(AccountService accounts) {
+    AdminController(Accounts accounts) {
         this.accounts = accounts;
     }
 

@@ -1,8 +1,8 @@
 package com.narvark.gateway.account;
 
-import com.narvark.gateway.account.AccountService.IssuedKey;
-import com.narvark.gateway.account.AccountService.NewAccount;
-import com.narvark.gateway.auth.ApiKeyStore;
+import com.narvark.accounts.Accounts;
+import com.narvark.accounts.Accounts.IssuedKey;
+import com.narvark.accounts.Accounts.NewAccount;
 import com.narvark.gateway.config.EmbeddedMode;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
@@ -18,20 +18,17 @@ import org.springframework.stereotype.Component;
 @ConditionalOnExpression(EmbeddedMode.CONDITION + " and ${narvark.demo-account.enabled:true}")
 class DemoAccountInitializer implements ApplicationRunner {
 
-    private final ApiKeyStore store;
-    private final AccountService accounts;
+    private final Accounts accounts;
     private final String adminToken;
 
-    DemoAccountInitializer(ApiKeyStore store, AccountService accounts,
-                           @Value("${narvark.admin.token:}") String adminToken) {
-        this.store = store;
+    DemoAccountInitializer(Accounts accounts, @Value("${narvark.admin.token:}") String adminToken) {
         this.accounts = accounts;
         this.adminToken = adminToken;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (store.hasAnyAccount()) {
+        if (accounts.hasAnyAccount()) {
             return;
         }
         NewAccount demo = accounts.createAccount("Demo account");

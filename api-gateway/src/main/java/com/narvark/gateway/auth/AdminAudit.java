@@ -1,6 +1,6 @@
 package com.narvark.gateway.auth;
 
-import com.narvark.gateway.portal.PortalAudit;
+import com.narvark.accounts.AuditTrail;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
@@ -22,9 +22,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration
 class AdminAudit implements WebMvcConfigurer, HandlerInterceptor {
 
-    private final PortalAudit audit;
+    private final AuditTrail audit;
 
-    AdminAudit(PortalAudit audit) {
+    AdminAudit(AuditTrail audit) {
         this.audit = audit;
     }
 

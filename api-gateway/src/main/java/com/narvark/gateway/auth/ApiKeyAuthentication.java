@@ -1,6 +1,6 @@
 package com.narvark.gateway.auth;
 
-import com.narvark.gateway.ratelimit.KeyRateLimit;
+import com.narvark.accounts.KeyRateLimit;
 import java.util.List;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;

@@ -1,6 +1,7 @@
 package com.narvark.gateway.auth;
 
-import com.narvark.gateway.portal.ClientNetworks;
+import com.narvark.accounts.ApiKeys;
+import com.narvark.accounts.ClientNetworks;
 import com.narvark.gateway.ratelimit.RateLimiter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.sql.Timestamp;

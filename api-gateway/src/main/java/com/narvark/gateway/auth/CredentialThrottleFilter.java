@@ -1,5 +1,6 @@
 package com.narvark.gateway.auth;
 
+import com.narvark.accounts.ApiKeys;
 import com.narvark.gateway.error.ApiException;
 import com.narvark.gateway.error.ErrorWriter;
 import jakarta.servlet.FilterChain;

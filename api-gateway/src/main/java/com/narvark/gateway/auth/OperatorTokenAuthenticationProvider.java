@@ -1,5 +1,6 @@
 package com.narvark.gateway.auth;
 
+import com.narvark.accounts.ApiKeys;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;

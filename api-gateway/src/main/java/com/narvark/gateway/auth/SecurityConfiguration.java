@@ -1,5 +1,7 @@
 package com.narvark.gateway.auth;
 
+import com.narvark.accounts.ApiKeys;
+import com.narvark.accounts.KeyAuthentication;
 import com.narvark.gateway.error.ErrorWriter;
 import com.narvark.gateway.idempotency.IdempotencyFilter;
 import com.narvark.gateway.ratelimit.RateLimitFilter;
@@ -78,7 +80,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(30)
-    SecurityFilterChain apiKeys(HttpSecurity http, ApiKeyStore keys, RateLimitFilter rateLimit,
+    SecurityFilterChain apiKeys(HttpSecurity http, KeyAuthentication keys, RateLimitFilter rateLimit,
                                 IdempotencyFilter idempotency) throws Exception {
         SecurityRefusals.Unauthorized unauthorized = refusals.unauthorized(
                 "a valid API key is required: Authorization: Bearer nvk_test_sk_… or nvk_live_sk_…");

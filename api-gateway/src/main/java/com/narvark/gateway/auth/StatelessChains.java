@@ -3,7 +3,10 @@ package com.narvark.gateway.auth;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 
-/** What every chain of the gateway shares, whichever module declares it. */
+/**
+ * What every chain of the gateway shares. The developer portal's chain (PortalSecurity) states the same settings
+ * itself, as the portal depends on no gateway code.
+ */
 public final class StatelessChains {
 
     private StatelessChains() {

@@ -1,5 +1,7 @@
 package com.narvark.gateway.error;
 
+import com.narvark.accounts.AccountOrKeyNotFound;
+import com.narvark.accounts.KeyLimitReached;
 import com.narvark.otp.api.RequestRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +47,17 @@ class ApiExceptionHandler {
             case UNAUTHORIZED -> ApiException.unauthorized(e.getMessage());
             case FORBIDDEN -> new ApiException(HttpStatus.FORBIDDEN, "forbidden", e.getMessage(), null);
         });
+    }
+
+    /** The accounts module's refusals, in the API's words. */
+    @ExceptionHandler(AccountOrKeyNotFound.class)
+    ResponseEntity<ApiErrorBody> notFound(AccountOrKeyNotFound e) {
+        return api(ApiException.notFound(e.getMessage()));
+    }
+
+    @ExceptionHandler(KeyLimitReached.class)
+    ResponseEntity<ApiErrorBody> keyLimit(KeyLimitReached e) {
+        return api(ApiException.keyLimitReached(e.livemode(), e.max()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -1,6 +1,6 @@
 package com.narvark.gateway.idempotency;
 
-import com.narvark.gateway.auth.ApiKeys;
+import com.narvark.accounts.ApiKeys;
 import com.narvark.otp.api.OtpId;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;

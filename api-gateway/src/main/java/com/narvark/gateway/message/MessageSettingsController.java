@@ -1,5 +1,6 @@
 package com.narvark.gateway.message;
 
+import com.narvark.accounts.MessageSettings;
 import com.narvark.gateway.error.ApiException;
 import com.narvark.gateway.otp.JsonFields;
 import java.util.Map;
@@ -18,9 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/v1/admin/accounts/{accountId}/message_settings")
 class MessageSettingsController {
 
-    private final AccountMessages messages;
+    private final MessageSettings messages;
 
-    MessageSettingsController(AccountMessages messages) {
+    MessageSettingsController(MessageSettings messages) {
         this.messages = messages;
     }
 
@@ -46,7 +47,7 @@ class MessageSettingsController {
     /** What messages use now: {@code display_name} is the brand in force, the account's own or its default. */
     record MessageSettingsJson(String object, String accountId, String displayName, String defaultLocale) {
 
-        static MessageSettingsJson of(String accountId, AccountMessages.Settings settings) {
+        static MessageSettingsJson of(String accountId, MessageSettings.Settings settings) {
             return new MessageSettingsJson("message_settings", accountId, settings.brand(),
                     settings.defaultLocale());
         }

@@ -1,6 +1,6 @@
 package com.narvark.gateway.otp;
 
-import com.narvark.gateway.message.AccountMessages;
+import com.narvark.accounts.MessageSettings;
 import com.narvark.otp.api.message.MessageLocales;
 import com.narvark.otp.api.message.MessageOptions;
 
@@ -14,7 +14,7 @@ final class MessageChoice {
     private MessageChoice() {
     }
 
-    static MessageOptions of(SendRequest request, String country, AccountMessages.Settings account) {
+    static MessageOptions of(SendRequest request, String country, MessageSettings.Settings account) {
         MessageRequestParser.MessageFields asked = request.message();
         String brand = asked.brand() != null ? asked.brand() : account.brand();
         String locale = asked.locale() != null ? asked.locale()

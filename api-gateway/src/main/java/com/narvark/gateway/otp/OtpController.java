@@ -4,7 +4,7 @@ import com.narvark.gateway.auth.Caller;
 import com.narvark.gateway.error.ApiException;
 import com.narvark.gateway.fraud.GuardPolicies;
 import com.narvark.gateway.idempotency.IdempotentSends;
-import com.narvark.gateway.message.AccountMessages;
+import com.narvark.accounts.MessageSettings;
 import com.narvark.otp.api.OtpId;
 import com.narvark.otp.api.OtpStatus;
 import com.narvark.otp.api.command.SendOtpCommand;
@@ -53,11 +53,11 @@ class OtpController {
     private final SecureRandom random;
     private final Clock clock;
     private final GuardPolicies guardPolicies;
-    private final AccountMessages accountMessages;
+    private final MessageSettings accountMessages;
     private final int maxAttempts;
 
     OtpController(CommandGateway commands, QueryGateway queries, SecureRandom random, Clock clock,
-                  GuardPolicies guardPolicies, AccountMessages accountMessages,
+                  GuardPolicies guardPolicies, MessageSettings accountMessages,
                   @Value("${narvark.otp.max-attempts:5}") int maxAttempts) {
         this.commands = commands;
         this.queries = queries;
@@ -82,7 +82,7 @@ class OtpController {
         int attempts = request.maxAttempts() == null ? maxAttempts : request.maxAttempts();
         String country = DestinationParser.countryOf(request.to());
         MessageOptions message = MessageChoice.of(request, country, accountMessages.of(caller.accountId())
-                .orElse(new AccountMessages.Settings(MessageOptions.UNBRANDED, false, MessageLocales.ENGLISH,
+                .orElse(new MessageSettings.Settings(MessageOptions.UNBRANDED, false, MessageLocales.ENGLISH,
                         false)));
         SendOtpResult result;
         try {

@@ -1,5 +1,0 @@
-package com.narvark.gateway.ratelimit;
-
-/** A key's own rate-limit setting: {@code perMinute} null means the configured default. */
-public record KeyRateLimit(Integer perMinute, boolean unlimited) {
-}
