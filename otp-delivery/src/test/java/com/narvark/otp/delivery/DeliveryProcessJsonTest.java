@@ -44,7 +44,8 @@ class DeliveryProcessJsonTest {
     void shouldGoOnFromTheStoredStateWhenReadBack() {
         byte[] written = DeliveryProcesses.write(DeliveryProcess.start(DeliveryProcessTest.requested(true),
                 new DeliveryStep(Clock.fixed(T0, ZoneOffset.UTC), new DeliverySettings(new StandardEnvironment()),
-                        DeliveryProcessFixture.CIPHER, QueueNodes.allAlive(), null)));
+                        DeliveryProcessFixture.CIPHER, QueueNodes.allAlive(),
+                        (otpId, attempt) -> java.util.Optional.empty(), null)));
 
         DeliveryProcess read = DeliveryProcesses.read(written);
 
