@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.env.StandardEnvironment;
 
@@ -44,7 +45,8 @@ class DeliveryProcessJsonTest {
     void shouldGoOnFromTheStoredStateWhenReadBack() {
         byte[] written = DeliveryProcesses.write(DeliveryProcess.start(DeliveryProcessTest.requested(true),
                 new DeliveryStep(Clock.fixed(T0, ZoneOffset.UTC), new DeliverySettings(new StandardEnvironment()),
-                        DeliveryProcessFixture.CIPHER, QueueNodes.allAlive(), null)));
+                        DeliveryProcessFixture.CIPHER, QueueNodes.allAlive(), (otpId, attempt) -> Optional.empty(),
+                        null)));
 
         DeliveryProcess read = DeliveryProcesses.read(written);
 
