@@ -149,6 +149,8 @@ class ModuleBoundariesTest {
             return literals;
         }
         return content.lines().map(line -> line.replaceAll("(^|\\s)#.*$", "")).toList();
+    }
+
     @Test
     void shouldKeepTheAccountsModuleOnOtpApiAndSpringJdbcWhenCompiled() {
         classes().that().resideInAPackage(ACCOUNTS)
