@@ -26,16 +26,15 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs carrier calls on one bounded worker pool per channel, after the delivery process's transaction committed, and records
- * each outcome on the OTP. A slow or dead carrier therefore only queues its own channel's messages; event
- * processors and other channels move on. Test-environment messages go to the simulator, never to a carrier.
+ * Runs carrier calls on one bounded worker pool per channel, after the delivery process's transaction committed,
+ * and records each outcome on the OTP. A slow or dead carrier therefore only queues its own channel's messages;
+ * event processors and other channels move on. Test-environment messages go to the simulator, never to a carrier.
  * <p>
- * The job carries the trace of the delivery process's decision onto the worker thread, so the carrier call (an observation:
+ * The job carries the trace of the process's decision onto the worker thread, so the carrier call (an observation:
  * a span, and the {@code narvark.carrier.send} timer by outcome) and the commands recording its outcome belong to
- * the trace of the request that created the OTP.
- * <p>
- * It depends on the node's heartbeat ({@link NodeLiveness}), so on a clean shutdown its queues drain before the
- * heartbeat row goes: another node resends a queued message only once this node is gone.
+ * the trace of the request that created the OTP. It depends on the node's heartbeat ({@link NodeLiveness}), so on
+ * a clean shutdown its queues drain before the heartbeat row goes: another node resends a queued message only once
+ * this node is gone.
  */
 @Component
 public class DeliveryDispatcher implements CarrierDispatch, DisposableBean {
@@ -82,7 +81,7 @@ public class DeliveryDispatcher implements CarrierDispatch, DisposableBean {
         }
     }
 
-    /** Sends once the current transaction committed, so a rolled-back decision never reaches a carrier. */
+    /** Sends once the transaction committed, so a rolled-back decision never reaches a carrier. */
     @Override
     public void submit(boolean livemode, OutboundMessage message) {
         ChannelProvider provider = livemode ? providers.forChannel(message.channel()) : simulator;
@@ -137,9 +136,9 @@ public class DeliveryDispatcher implements CarrierDispatch, DisposableBean {
             if (!clock.instant().isBefore(message.expiresAt())) {
                 return "expired"; // a code that no longer works is not worth a message; the expiry ends the process
             }
+            CarrierAcceptance acceptance;
             try {
-                accepted(provider, message, provider.send(message));
-                return "accepted";
+                acceptance = provider.send(message);
             } catch (CarrierRefusedException refused) {
                 CarrierFailure failure = refused.failure();
                 LOG.info("{} refused by {}: {} ({})", message, provider.name(), failure.wireName(),
@@ -156,7 +155,11 @@ public class DeliveryDispatcher implements CarrierDispatch, DisposableBean {
                             message.attempt(), FailureReason.CARRIER_TIMEOUT.wireName()));
                     return "unknown";
                 }
+                continue;
             }
+            // Outside the try: a failure to write the acceptance down must never make a second carrier call.
+            accepted(provider, message, acceptance);
+            return "accepted";
         }
     }
 
@@ -164,8 +167,13 @@ public class DeliveryDispatcher implements CarrierDispatch, DisposableBean {
         Instant acceptedAt = clock.instant();
         LOG.debug("{} accepted by {} as {}", message, provider.name(), acceptance.carrierMessageId());
         metrics.dispatched(message, provider.name(), acceptedAt);
-        // Written down first: if this node dies before the dispatch is recorded, the process finds it here.
-        carrierMessages.remember(provider.name(), acceptance, message, acceptedAt);
+        // First: if this node dies before the dispatch is recorded, the process finds it here (a failure here only
+        // leaves a receipt unmatched; the dispatch is still recorded, retried until it sticks).
+        try {
+            carrierMessages.remember(provider.name(), acceptance, message, acceptedAt);
+        } catch (RuntimeException e) {
+            LOG.warn("{}: carrier acceptance {} not written down", message, acceptance.carrierMessageId(), e);
+        }
         record(message, new RecordOtpDispatchedCommand(message.otpId(), message.channel(), message.attempt(),
                 acceptance.carrierMessageId(), acceptance.parts(), acceptance.encoding()));
         if (acceptance.immediateReceipt() != Receipt.NONE) {
