@@ -66,9 +66,15 @@ public final class TcpProxy implements AutoCloseable {
                 try {
                     Socket client = listening.accept();
                     Socket upstream = new Socket();
-                    upstream.connect(target, 5000);
-                    open.add(client);
-                    open.add(upstream);
+                    try {
+                        upstream.connect(target, 5000);
+                    } catch (IOException unreachable) {
+                        quietly(client);
+                        continue;
+                    }
+                    if (!register(listening, client, upstream)) {
+                        return;
+                    }
                     daemon(() -> pump(client, upstream));
                     daemon(() -> pump(upstream, client));
                 } catch (IOException closed) {
@@ -76,6 +82,21 @@ public final class TcpProxy implements AutoCloseable {
                 }
             }
         });
+    }
+
+    /**
+     * Adds an accepted pair to the relayed ones unless a cut came while it was connecting upstream: a pair added after
+     * the cut had closed the others would relay through the outage.
+     */
+    private synchronized boolean register(ServerSocket listening, Socket client, Socket upstream) {
+        if (listening.isClosed()) {
+            quietly(client);
+            quietly(upstream);
+            return false;
+        }
+        open.add(client);
+        open.add(upstream);
+        return true;
     }
 
     private void pump(Socket from, Socket to) {
