@@ -98,7 +98,7 @@ public final class FaultSuite {
             report.drain(Duration.ofSeconds(number("drain-seconds", 120)));
             report.readBack(webhookBacklog(new Api(b.baseUrl()), key));
             boolean passed = report.print();
-            writeResults(report);
+            writeResults(report, hooks);
             current[0].close();
             return passed;
         } finally {
@@ -182,7 +182,7 @@ public final class FaultSuite {
         }
     }
 
-    private void writeResults(FaultReport report) throws Exception {
+    private void writeResults(FaultReport report, WebhookReceiver hooks) throws Exception {
         String out = options.getOrDefault("out", "");
         if (!out.isEmpty()) {
             Path path = Path.of(out);
@@ -190,7 +190,10 @@ public final class FaultSuite {
             Api.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(path.toFile(), report.toJson());
             Path timeline = Path.of(options.getOrDefault("logs", "bench/target"), "faults-sends.csv");
             FaultTimeline.write(ledger, phases, timeline);
-            System.out.println("results written to " + path + ", every send's row to " + timeline);
+            Path arrivals = timeline.resolveSibling("faults-webhooks.csv");
+            FaultTimeline.writeWebhooks(hooks, phases, arrivals);
+            System.out.println("results written to " + path + ", every send's row to " + timeline
+                    + ", every webhook's to " + arrivals);
         }
     }
 }

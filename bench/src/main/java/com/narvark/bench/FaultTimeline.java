@@ -3,6 +3,8 @@ package com.narvark.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,6 +29,24 @@ final class FaultTimeline {
                     Long.toString(send.dispatchMillis()), Long.toString(send.fromFirstTryMillis()), Integer.toString(send.arrivals.size()),
                     Boolean.toString(send.acknowledged), String.valueOf(send.finalStatus),
                     String.valueOf(send.otpId())));
+        });
+        Files.write(csv, rows);
+    }
+
+    /**
+     * Every webhook received, in arrival order: its phase (the phase its arrival fell in), arrival relative to the
+     * first phase's start, how long after its event it came, its type and OTP id; a backlog shows as a ramp.
+     */
+    static void writeWebhooks(WebhookReceiver hooks, List<FaultReport.Phase> phases, Path csv) throws IOException {
+        List<String> rows = new ArrayList<>();
+        rows.add("phase,arrival_offset_ms,late_ms,type,otp_id");
+        Instant start = phases.isEmpty() ? null : phases.get(0).wallStart();
+        hooks.received.stream().sorted(Comparator.comparing(WebhookReceiver.Received::receivedAt)).forEach(hook -> {
+            String phase = phases.stream().filter(p -> !hook.receivedAt().isBefore(p.wallStart()))
+                    .reduce((first, second) -> second).map(FaultReport.Phase::name).orElse("warm-up");
+            long offset = start == null ? 0 : Duration.between(start, hook.receivedAt()).toMillis();
+            rows.add(String.join(",", phase, Long.toString(offset), Long.toString(hook.delayMillis()), hook.type(),
+                    hook.otpId()));
         });
         Files.write(csv, rows);
     }

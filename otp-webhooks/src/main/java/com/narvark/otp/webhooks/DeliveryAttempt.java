@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -17,11 +18,17 @@ import org.springframework.stereotype.Component;
  * One attempt at one claimed delivery: sign, post, record the outcome. Only 2xx succeeds; 410 disables the
  * endpoint; anything else is retried on the schedule until it gives up, and an endpoint failing without a success
  * for longer than {@code disableAfter} is disabled.
+ *
+ * <p>The outcome of a post that happened is written until it sticks, for up to one timeout: a database restart
+ * between the post and its record would otherwise leave the delivery leased and unrecorded, and every later
+ * delivery of the endpoint waiting behind it until the lease ends (30 s of silence per PostgreSQL restart, measured by
+ * the fault suite). The lease still covers that long: the sender starts an attempt only with two timeouts left.
  */
 @Component
 class DeliveryAttempt {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryAttempt.class);
+    private static final long STORE_RETRY_MILLIS = 250;
 
     private final DeliveryQueue queue;
     private final PinnedHttpPoster poster;
@@ -58,27 +65,60 @@ class DeliveryAttempt {
                 body));
         PostResult result = poster.post(delivery.url(), headers, body);
         if (result.succeeded()) {
-            queue.succeeded(delivery, result, attemptedAt);
+            untilStored(() -> queue.succeeded(delivery, result, attemptedAt));
             metrics.attempted("succeeded");
             return true;
         }
         LOG.info("webhook {} to {} failed: {}", delivery.deliveryId(), delivery.endpointId(),
                 result.httpStatus() != null ? "HTTP " + result.httpStatus() : result.error());
         if (Integer.valueOf(410).equals(result.httpStatus())) {
-            queue.failed(delivery, result, attemptedAt, null);
-            queue.disable(delivery.endpointId(), "the endpoint answered 410 Gone");
+            untilStored(() -> queue.failed(delivery, result, attemptedAt, null));
+            untilStored(() -> queue.disable(delivery.endpointId(), "the endpoint answered 410 Gone"));
             metrics.attempted("gone");
             return false;
         }
         int failedAttempts = delivery.attemptCount() + 1;
         Instant retryAt = schedule.exhausted(failedAttempts) ? null
                 : clock.instant().plus(schedule.delay(failedAttempts, result.retryAfter(), random));
-        Instant failingSince = queue.failed(delivery, result, attemptedAt, retryAt);
+        Instant failingSince = untilStored(() -> queue.failed(delivery, result, attemptedAt, retryAt));
         metrics.attempted(retryAt == null ? "failed" : "retrying");
         if (!failingSince.plus(settings.disableAfter()).isAfter(attemptedAt)) {
-            queue.disable(delivery.endpointId(), "every attempt failed for " + readable(settings.disableAfter()));
+            untilStored(() -> queue.disable(delivery.endpointId(),
+                    "every attempt failed for " + readable(settings.disableAfter())));
         }
         return false;
+    }
+
+    private void untilStored(Runnable write) {
+        untilStored(() -> {
+            write.run();
+            return null;
+        });
+    }
+
+    /** Tries the write every {@value #STORE_RETRY_MILLIS} ms until it works or one timeout has passed, then throws. */
+    private <T> T untilStored(Supplier<T> write) {
+        long giveUpAt = System.nanoTime() + settings.timeout().toNanos();
+        for (int tries = 1; ; tries++) {
+            try {
+                return write.get();
+            } catch (RuntimeException e) {
+                if (System.nanoTime() + STORE_RETRY_MILLIS * 1_000_000 - giveUpAt > 0) {
+                    throw e;
+                }
+                LOG.warn("could not record a webhook attempt (try {}): {}; trying again", tries, e.toString());
+                pause();
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(STORE_RETRY_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while recording a webhook attempt", e);
+        }
     }
 
     private static String readable(Duration duration) {

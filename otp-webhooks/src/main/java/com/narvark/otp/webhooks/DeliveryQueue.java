@@ -65,13 +65,13 @@ class DeliveryQueue {
      * One statement, no transaction around it: a success is the sender's most frequent write (one per webhook, and
      * an endpoint's webhooks go one after another). The endpoint row is written only when it was failing, so a
      * healthy endpoint's row is not rewritten (and locked) for every webhook. Deliveries before the endpoint, as in
-     * the other updates here.
+     * the other updates here. Written again after a commit whose answer was lost, it changes nothing.
      */
     void succeeded(ClaimedDelivery delivery, PostResult result, Instant attemptedAt) {
         jdbc.sql("""
                 WITH done AS (
                     UPDATE webhook_deliveries SET status = 'succeeded', attempt_count = attempt_count + 1
-                    WHERE delivery_id = ? RETURNING delivery_id, endpoint_id),
+                    WHERE delivery_id = ? AND status <> 'succeeded' RETURNING delivery_id, endpoint_id),
                 attempt AS (
                     INSERT INTO webhook_attempts (delivery_id, attempted_at, http_status, latency_ms, error)
                     SELECT delivery_id, ?, ?, ?, ? FROM done)
