@@ -23,6 +23,8 @@ final class FaultLedger {
         volatile long acceptedNanos = -1;
         final Set<String> otpIds = ConcurrentHashMap.newKeySet();
         final List<Long> arrivals = new CopyOnWriteArrayList<>();
+        /** The SMPP session of each arrival, in the same order: a double from one session is that node's own. */
+        final List<String> arrivalSessions = new CopyOnWriteArrayList<>();
         final AtomicBoolean verifyStarted = new AtomicBoolean();
         volatile String code;
         volatile boolean acknowledged;

@@ -108,6 +108,7 @@ final class FaultTraffic {
             unexpectedAtSmsc.incrementAndGet();
             return;
         }
+        send.arrivalSessions.add(arrival.session());
         send.arrivals.add(arrival.receivedNanos());
         Matcher code = CODE.matcher(arrival.text());
         if (send.code == null && code.find()) {

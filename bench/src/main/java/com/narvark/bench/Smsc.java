@@ -47,7 +47,8 @@ final class Smsc implements AutoCloseable {
     }
 
     /** Any message: its destination (E.164 without +), text, and arrival instant (System.nanoTime). */
-    record Arrival(String destination, String text, long receivedNanos) {
+    /** One complete message at the SMSC; {@code session} names the bind it came over (one per gateway node). */
+    record Arrival(String destination, String text, long receivedNanos, String session) {
     }
 
     private final SMPPServerSessionListener listener;
@@ -162,7 +163,7 @@ final class Smsc implements AutoCloseable {
             CompletableFuture<Received> waiting = expected.remove(destination);
             Consumer<Arrival> everyMessage = arrivals;
             if (everyMessage != null) {
-                everyMessage.accept(new Arrival(destination, text, now));
+                everyMessage.accept(new Arrival(destination, text, now, source.getSessionId()));
             }
             if (waiting == null && everyMessage == null) {
                 unexpected.incrementAndGet();

@@ -7,6 +7,7 @@ import com.narvark.gateway.support.Api;
 import com.narvark.gateway.support.GatewayIntegrationTest;
 import com.narvark.gateway.support.WebhookReceiver;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Webhook leases are short and renewed while a batch runs: a sender renews only the lease it set (never one another
- * node took over), and a dead node's leased deliveries are sent by the others as soon as its lease ends. Lives in the
+ * node took over, and a batch taken over stops), and a dead node's leased deliveries are sent by the others as soon as its lease ends. Lives in the
  * sender's package to drive its queue directly. Other test contexts on the same database run senders too, so the
  * receiver refuses (503) until the test holds the row itself, and "sent once after the lease" counts any node.
  */
@@ -81,6 +82,37 @@ class LeaseRenewalIT extends GatewayIntegrationTest {
             assertThat(queue.renew(mine, lease, renewed.plusSeconds(30))).isEmpty();
             assertThat(leasedUntil()).isEqualTo(renewed);
         } finally {
+            queue.release(mine, Instant.now());
+        }
+    }
+
+    /** The keeper renews what a running batch holds, a post in flight included, and stops a batch taken over. */
+    @Test
+    void shouldKeepARunningBatchsLeaseUntilAnotherNodeTakesItOver() {
+        Instant lease = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.MICROS);
+        List<ClaimedDelivery> mine = claimOurs(lease);
+        LeaseKeeper keeper = new LeaseKeeper(queue, Duration.ofSeconds(30), Clock.systemUTC());
+        HeldBatch batch = keeper.hold(mine, lease);
+        try {
+            keeper.renewAll();
+            assertThat(leasedUntil()).isAfter(lease.plusSeconds(20));
+            assertThat(batch.next(Instant.now())).isEqualTo(mine.get(0));
+
+            // Its post just got recorded, not yet advanced past: the renewal still counts the batch as held.
+            jdbc.sql("UPDATE webhook_deliveries SET status = 'succeeded' WHERE delivery_id = ?")
+                    .param(mine.get(0).deliveryId()).update();
+            keeper.renewAll();
+            assertThat(batch.next(Instant.now())).isEqualTo(mine.get(0));
+            jdbc.sql("UPDATE webhook_deliveries SET status = 'pending' WHERE delivery_id = ?")
+                    .param(mine.get(0).deliveryId()).update();
+
+            // Another node's claim set its own lease: this batch is lost and sends nothing more.
+            jdbc.sql("UPDATE webhook_deliveries SET next_attempt_at = next_attempt_at + interval '1 second' "
+                    + "WHERE endpoint_id = ? AND status = 'pending'").param(endpointId).update();
+            keeper.renewAll();
+            assertThat(batch.next(Instant.now())).isNull();
+        } finally {
+            keeper.letGo(batch);
             queue.release(mine, Instant.now());
         }
     }

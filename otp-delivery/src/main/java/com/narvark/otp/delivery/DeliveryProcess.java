@@ -14,6 +14,8 @@ import com.narvark.otp.delivery.text.MessageTexts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The delivery of one OTP, as a state machine: the primary channel first, then each fallback in order when a carrier
@@ -35,6 +37,8 @@ import java.util.Optional;
  * {@link DeliveryProcessState}; this class holds the rules.
  */
 final class DeliveryProcess extends DeliveryProcessState {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryProcess.class);
 
     /** The carrier has not taken the current send yet: look whether it still can. */
     static final String ATTEMPT_TIMEOUT = "attempt";
@@ -121,6 +125,9 @@ final class DeliveryProcess extends DeliveryProcessState {
         } else if (acceptedUnrecorded(env)) {
             return; // the dispatch is being recorded now
         } else if (sends < 2) {
+            // Rare and worth an operator's eye: the phone may get this code twice if the carrier took the first send.
+            LOG.info("sending attempt {} of {} again: its node {} is gone and no carrier acceptance was written down",
+                    attempt, otpId, sentBy);
             send(env);
         } else {
             record(new RecordOtpDeliveryFailedCommand(otpId, channel(), attempt,

@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +51,8 @@ class NodeHeartbeats implements NodeLiveness, InitializingBean, DisposableBean {
         thread.setDaemon(true);
         return thread;
     });
+    /** Nodes already logged as gone, so a dead node is announced once, not for every message it held. */
+    private final Set<String> declaredGone = ConcurrentHashMap.newKeySet();
     /** Start of the current unbroken run of successful beats; null while they fail. */
     private volatile Instant beatingSince;
 
@@ -119,9 +123,14 @@ class NodeHeartbeats implements NodeLiveness, InitializingBean, DisposableBean {
         if (since == null || since.isAfter(clock.instant().minus(silence).minusMillis(BEAT_MILLIS))) {
             return false; // this node's own view is not to be trusted yet
         }
-        return jdbc.sql("SELECT seen_at < now() - make_interval(secs => ?) FROM delivery_nodes WHERE node_id = ?")
+        boolean gone = jdbc.sql("SELECT seen_at < now() - make_interval(secs => ?) FROM delivery_nodes WHERE node_id = ?")
                 .params(silence.toMillis() / 1000.0, node)
                 .query(Boolean.class).optional().orElse(true);
+        if (gone && declaredGone.add(node)) {
+            LOG.info("delivery node {} is gone (no heartbeat for {} ms or no row): its unsent messages are sent again",
+                    node, silence.toMillis());
+        }
+        return gone;
     }
 
     @Override

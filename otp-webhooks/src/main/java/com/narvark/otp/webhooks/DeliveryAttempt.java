@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * <p>The outcome of a post that happened is written until it sticks, for up to one timeout: a database restart
  * between the post and its record would otherwise leave the delivery leased and unrecorded, and every later
  * delivery of the endpoint waiting behind it until the lease ends (30 s of silence per PostgreSQL restart, measured by
- * the fault suite). The lease still covers that long: the sender starts an attempt only with two timeouts left.
+ * the fault suite). The lease still covers that long: it is renewed while the batch runs.
  */
 @Component
 class DeliveryAttempt {

@@ -117,13 +117,15 @@ class DeliveryQueue {
 
     /**
      * Extends the lease of deliveries this sender still holds (their lease is still the one it set: no other node
-     * has claimed them since) and answers those it still holds. A batch renews while it runs, so the lease can stay
-     * short: a node that dies frees its deliveries within one lease.
+     * has claimed them since) and answers those it still holds, in order. Whatever their status: the one being
+     * posted may have been recorded a moment ago, and it still counts as held, so that a renewal racing that record
+     * does not take the batch for lost. Renewed while a batch runs, the lease can stay short: a node that dies frees
+     * its deliveries within one lease.
      */
     List<ClaimedDelivery> renew(List<ClaimedDelivery> deliveries, Instant heldUntil, Instant leaseUntil) {
         List<String> renewed = jdbc.sql("""
                 UPDATE webhook_deliveries SET next_attempt_at = ?
-                WHERE delivery_id = ANY (?) AND status = 'pending' AND next_attempt_at = ?
+                WHERE delivery_id = ANY (?) AND next_attempt_at = ?
                 RETURNING delivery_id
                 """)
                 .params(Timestamp.from(leaseUntil), deliveries.stream().map(ClaimedDelivery::deliveryId)

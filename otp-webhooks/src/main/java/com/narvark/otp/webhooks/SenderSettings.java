@@ -4,8 +4,8 @@ import java.time.Duration;
 
 /**
  * How the sender works: {@code timeout} bounds one whole attempt (resolve, connect, TLS, request, response
- * headers), {@code lease} is how long a claimed delivery stays invisible to other nodes (renewed while its batch
- * runs; a node that dies mid-post frees it when it ends), {@code perAccountConcurrency} how many of the {@code threads} one account's endpoints may hold
+ * headers), {@code lease} is how long a claimed delivery stays invisible to other nodes (renewed every third of it
+ * while its batch runs, a post included; a node that dies mid-post frees it when it ends), {@code perAccountConcurrency} how many of the {@code threads} one account's endpoints may hold
  * at once, {@code disableAfter} how long an endpoint may fail without a single success before it is disabled.
  */
 record SenderSettings(boolean enabled, Duration pollInterval, Duration timeout, Duration lease, int threads,
@@ -17,10 +17,10 @@ record SenderSettings(boolean enabled, Duration pollInterval, Duration timeout, 
             throw new IllegalArgumentException("narvark.webhooks.sender.per-account-concurrency must be at least 1 "
                     + "and below narvark.webhooks.sender.threads");
         }
-        // A batch renews its lease when less than two timeouts remain; a shorter lease would renew before each post.
-        if (lease.compareTo(timeout.multipliedBy(3)) < 0) {
-            throw new IllegalArgumentException("narvark.webhooks.sender.lease must be at least three times "
-                    + "narvark.webhooks.sender.timeout");
+        // Renewed every third of a lease: a shorter one would renew several times a second and leave no room for
+        // one slow renewal statement before the lease runs out.
+        if (lease.compareTo(Duration.ofSeconds(3)) < 0) {
+            throw new IllegalArgumentException("narvark.webhooks.sender.lease must be at least 3 s");
         }
     }
 }

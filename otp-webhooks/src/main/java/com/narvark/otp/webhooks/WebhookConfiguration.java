@@ -27,7 +27,7 @@ class WebhookConfiguration {
     SenderSettings webhookSenderSettings(@Value("${narvark.webhooks.sender.enabled:true}") boolean enabled,
                                          @Value("${narvark.webhooks.sender.poll-interval:1s}") Duration poll,
                                          @Value("${narvark.webhooks.sender.timeout:10s}") Duration timeout,
-                                         @Value("${narvark.webhooks.sender.lease:30s}") Duration lease,
+                                         @Value("${narvark.webhooks.sender.lease:10s}") Duration lease,
                                          @Value("${narvark.webhooks.sender.threads:4}") int threads,
                                          @Value("${narvark.webhooks.sender.per-account-concurrency:2}")
                                          int perAccount,

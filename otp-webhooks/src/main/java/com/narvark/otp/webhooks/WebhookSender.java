@@ -2,7 +2,6 @@ package com.narvark.otp.webhooks;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,9 +25,9 @@ import org.springframework.stereotype.Component;
  * {@code perAccountConcurrency} workers ({@link AccountLanes}), so one account's slow receivers cannot hold every
  * worker; its other endpoints wait their turn in its lanes, and it is not claimed from while its lanes are full.
  * When an attempt fails, the endpoint's remaining claimed deliveries are released unsent (they queue behind the
- * failed one). A batch whose lease would end before another attempt could finish renews the lease of what it still
- * holds, so the lease stays short (a dead node's deliveries come back within one lease) and a delivery that waited
- * long in a lane is never sent by this node after another node claimed it: a lost lease is not renewed. On shutdown,
+ * failed one). {@link LeaseKeeper} renews the lease of what a batch still holds while it runs, so the lease stays
+ * short (a dead node's deliveries come back within one lease) and a delivery that waited long in a lane is never
+ * sent by this node after another node claimed it: a lost lease is not renewed. On shutdown,
  * claimed deliveries not yet attempted are released at once, so the next node sends them without waiting for the
  * lease to end.
  */
@@ -42,6 +41,7 @@ class WebhookSender implements SmartLifecycle {
     private final SenderSettings settings;
     private final Clock clock;
     private final AccountLanes lanes;
+    private final LeaseKeeper leases;
     private volatile boolean running;
     private ScheduledExecutorService poller;
     private ThreadPoolExecutor workers;
@@ -52,6 +52,7 @@ class WebhookSender implements SmartLifecycle {
         this.settings = settings;
         this.clock = clock;
         this.lanes = new AccountLanes(settings.perAccountConcurrency());
+        this.leases = new LeaseKeeper(queue, settings.lease(), clock);
     }
 
     @Override
@@ -65,6 +66,7 @@ class WebhookSender implements SmartLifecycle {
                 new LinkedBlockingQueue<>(),
                 runnable -> daemon(runnable, "webhook-sender-" + threadNumber.incrementAndGet()));
         poller = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "webhook-poller"));
+        leases.start();
         long interval = settings.pollInterval().toMillis();
         poller.scheduleWithFixedDelay(this::poll, interval, interval, TimeUnit.MILLISECONDS);
     }
@@ -86,6 +88,8 @@ class WebhookSender implements SmartLifecycle {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            leases.stop();
         }
     }
 
@@ -99,10 +103,9 @@ class WebhookSender implements SmartLifecycle {
             return;
         }
         try {
-            Instant now = clock.instant();
-            // In whole microseconds, as PostgreSQL stores it, so a renewal can tell the lease it set from another's.
-            Instant leaseUntil = now.plus(settings.lease()).truncatedTo(ChronoUnit.MICROS);
-            List<ClaimedDelivery> claimed = queue.claim(now, leaseUntil, settings.batchSize(), lanes.full());
+            Instant leaseUntil = leases.leaseFromNow();
+            List<ClaimedDelivery> claimed = queue.claim(clock.instant(), leaseUntil, settings.batchSize(),
+                    lanes.full());
             Map<String, List<ClaimedDelivery>> byEndpoint = new LinkedHashMap<>();
             claimed.forEach(d -> byEndpoint.computeIfAbsent(d.endpointId(), id -> new ArrayList<>()).add(d));
             byEndpoint.values().forEach(deliveries -> start(deliveries, leaseUntil));
@@ -125,38 +128,32 @@ class WebhookSender implements SmartLifecycle {
     }
 
     private void send(List<ClaimedDelivery> claimed, Instant claimedUntil) {
-        List<ClaimedDelivery> deliveries = claimed;
-        Instant leaseUntil = claimedUntil;
-        for (int i = 0; i < deliveries.size(); i++) {
-            if (!running) {
-                queue.release(deliveries.subList(i, deliveries.size()), clock.instant());
-                return;
-            }
-            // An attempt takes at most the timeout; the other timeout is a margin for recording its outcome.
-            if (clock.instant().plus(settings.timeout().multipliedBy(2)).isAfter(leaseUntil)) {
-                Instant renewedUntil = clock.instant().plus(settings.lease()).truncatedTo(ChronoUnit.MICROS);
-                List<ClaimedDelivery> held = queue.renew(deliveries.subList(i, deliveries.size()), leaseUntil,
-                        renewedUntil);
-                if (held.isEmpty() || !held.get(0).deliveryId().equals(deliveries.get(i).deliveryId())) {
-                    // Lost to another node (this one stalled past its lease): it sends them now, in order.
+        HeldBatch batch = leases.hold(claimed, claimedUntil);
+        try {
+            for (ClaimedDelivery next = batch.next(clock.instant()); next != null; next = batch.next(clock.instant())) {
+                if (!running) {
+                    queue.release(batch.rest(), clock.instant());
                     return;
                 }
-                deliveries = held;
-                leaseUntil = renewedUntil;
-                i = 0;
-            }
-            try {
-                if (!attempt.run(deliveries.get(i))) {
-                    queue.release(deliveries.subList(i + 1, deliveries.size()), clock.instant());
+                try {
+                    if (!attempt.run(next)) {
+                        batch.advance();
+                        queue.release(batch.rest(), clock.instant());
+                        return;
+                    }
+                } catch (RuntimeException e) {
+                    // The lease ends and the delivery is tried again: a storage hiccup must not lose it.
+                    LOG.warn("webhook {} could not be recorded", next.deliveryId(), e);
                     return;
                 }
-            } catch (RuntimeException e) {
-                // The lease ends and the delivery is tried again: a storage hiccup must not lose it.
-                LOG.warn("webhook {} could not be recorded", deliveries.get(i).deliveryId(), e);
-                return;
+                batch.advance();
             }
+            // Ended early: lost to another node, which sends the rest in order, or the lease ran out while the
+            // database was away (the rows are due again, for whichever node claims them first).
+        } finally {
+            leases.letGo(batch);
         }
-        if (claimed.size() >= settings.batchSize()) {
+        if (batch.size() >= settings.batchSize()) {
             pollNow();
         }
     }
