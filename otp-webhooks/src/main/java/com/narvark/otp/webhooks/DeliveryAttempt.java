@@ -51,8 +51,17 @@ class DeliveryAttempt {
         this.metrics = metrics;
     }
 
-    /** @return whether the receiver took it (2xx) */
-    boolean run(ClaimedDelivery delivery) {
+    /** A lane's record of successes, written in groups until it sticks (see {@link #untilStored}). */
+    Successes successes(HeldBatch batch) {
+        return new Successes(batch, group -> untilStored(() -> queue.succeeded(group)));
+    }
+
+    /**
+     * @param successes where a success goes, to be written with others; written out before a failure is, so that a
+     *                  success never clears an endpoint's failing state after a later failure set it
+     * @return whether the receiver took it (2xx)
+     */
+    boolean run(ClaimedDelivery delivery, Successes successes) {
         Instant attemptedAt = clock.instant();
         byte[] body = delivery.payload();
         List<String> secrets = signingSecrets(delivery, attemptedAt);
@@ -65,10 +74,11 @@ class DeliveryAttempt {
                 body));
         PostResult result = poster.post(delivery.url(), headers, body);
         if (result.succeeded()) {
-            untilStored(() -> queue.succeeded(delivery, result, attemptedAt));
+            successes.add(new Successes.Success(delivery, result, attemptedAt));
             metrics.attempted("succeeded");
             return true;
         }
+        successes.flush();
         LOG.info("webhook {} to {} failed: {}", delivery.deliveryId(), delivery.endpointId(),
                 result.httpStatus() != null ? "HTTP " + result.httpStatus() : result.error());
         if (Integer.valueOf(410).equals(result.httpStatus())) {

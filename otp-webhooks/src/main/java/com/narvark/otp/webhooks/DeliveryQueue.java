@@ -3,6 +3,7 @@ package com.narvark.otp.webhooks;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,25 +63,36 @@ class DeliveryQueue {
     }
 
     /**
-     * One statement, no transaction around it: a success is the sender's most frequent write (one per webhook, and
-     * an endpoint's webhooks go one after another). The endpoint row is written only when it was failing, so a
-     * healthy endpoint's row is not rewritten (and locked) for every webhook. Deliveries before the endpoint, as in
-     * the other updates here. Written again after a commit whose answer was lost, it changes nothing.
+     * Successes as one statement, no transaction around it: a success is the sender's most frequent write, and an
+     * endpoint's webhooks go one after another, so each commit was on every webhook's path ({@link Successes} groups
+     * them). The endpoint row is written only when it was failing, so a healthy endpoint's row is not rewritten (and
+     * locked) for every group. Deliveries before the endpoint, as in the other updates here. Written again after a
+     * commit whose answer was lost, it changes nothing.
      */
-    void succeeded(ClaimedDelivery delivery, PostResult result, Instant attemptedAt) {
+    void succeeded(List<Successes.Success> successes) {
         jdbc.sql("""
                 WITH done AS (
                     UPDATE webhook_deliveries SET status = 'succeeded', attempt_count = attempt_count + 1
-                    WHERE delivery_id = ? AND status <> 'succeeded' RETURNING delivery_id, endpoint_id),
+                    WHERE delivery_id = ANY (?) AND status <> 'succeeded' RETURNING delivery_id, endpoint_id),
                 attempt AS (
                     INSERT INTO webhook_attempts (delivery_id, attempted_at, http_status, latency_ms, error)
-                    SELECT delivery_id, ?, ?, ?, ? FROM done)
-                UPDATE webhook_endpoints e SET failing_since = NULL FROM done
-                WHERE e.endpoint_id = done.endpoint_id AND e.failing_since IS NOT NULL
+                    SELECT a.delivery_id, a.attempted_at, a.http_status, a.latency_ms, NULL
+                    FROM unnest(?::text[], ?::timestamptz[], ?::int[], ?::bigint[])
+                         AS a (delivery_id, attempted_at, http_status, latency_ms)
+                    JOIN done ON done.delivery_id = a.delivery_id)
+                UPDATE webhook_endpoints e SET failing_since = NULL
+                WHERE e.endpoint_id IN (SELECT endpoint_id FROM done) AND e.failing_since IS NOT NULL
                 """)
-                .params(delivery.deliveryId(), Timestamp.from(attemptedAt), result.httpStatus(),
-                        result.latencyMillis(), result.error())
+                .params(column(successes, s -> s.delivery().deliveryId()),
+                        column(successes, s -> s.delivery().deliveryId()),
+                        column(successes, s -> s.attemptedAt().toString()),
+                        column(successes, s -> String.valueOf(s.result().httpStatus())),
+                        column(successes, s -> Long.toString(s.result().latencyMillis())))
                 .update();
+    }
+
+    private static String[] column(List<Successes.Success> successes, Function<Successes.Success, String> value) {
+        return successes.stream().map(value).toArray(String[]::new);
     }
 
     /** Records a failed attempt; {@code retryAt} null gives up. Answers since when the endpoint has been failing. */

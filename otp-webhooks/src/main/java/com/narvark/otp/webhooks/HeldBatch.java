@@ -4,15 +4,18 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One lane's claimed deliveries of one endpoint, in order, with how far the lane got and the lease it holds on the
- * rest. The lane advances; {@link LeaseKeeper} renews the rest's lease, and marks the batch lost when another node
- * took it over (this node stalled past its lease): a lost batch is not sent further, the other node sends it, in
- * order. Renewal and advancing lock the batch, so a renewal always sees which delivery comes next.
+ * One lane's claimed deliveries of one endpoint, in order, with how far the lane got and the lease it holds on what
+ * is not yet written down: the deliveries not yet posted and the successes waiting in {@link Successes}. The lane
+ * advances; {@link LeaseKeeper} renews that lease, and marks the batch lost when another node took it over (this
+ * node stalled past its lease): a lost batch is not sent further, the other node sends it, in order. Renewal and
+ * advancing lock the batch, so a renewal always sees where the batch stands.
  */
 final class HeldBatch {
 
     private final List<ClaimedDelivery> deliveries;
     private int next;
+    /** The first delivery whose outcome is not written down yet; from here on the lease is still needed. */
+    private int unrecorded;
     private Instant leaseUntil;
     private boolean lost;
 
@@ -30,9 +33,14 @@ final class HeldBatch {
         return next < deliveries.size() && !lost && now.isBefore(leaseUntil) ? deliveries.get(next) : null;
     }
 
-    /** The current delivery was posted and its outcome recorded. */
+    /** The current delivery was posted (its outcome recorded, or a success waiting to be written with others). */
     synchronized void advance() {
         next++;
+    }
+
+    /** The outcomes of the next {@code count} posted deliveries were written down. */
+    synchronized void recorded(int count) {
+        unrecorded = Math.min(next, unrecorded + count);
     }
 
     /** Deliveries not yet posted, the current one included when it was not recorded. */
@@ -40,21 +48,17 @@ final class HeldBatch {
         return deliveries.subList(next, deliveries.size());
     }
 
-    synchronized boolean done() {
-        return next >= deliveries.size() || lost;
-    }
-
     /**
-     * Extends the lease of what is left, as one statement: still held when the next delivery's row still carries
-     * this node's lease, lost otherwise.
+     * Extends the lease of what is not written down yet, as one statement: still held when the first of it still
+     * carries this node's lease, lost otherwise.
      */
     synchronized void renew(DeliveryQueue queue, Instant renewedUntil) {
-        if (done()) {
+        if (lost || unrecorded >= deliveries.size()) {
             return;
         }
-        List<ClaimedDelivery> rest = rest();
-        List<ClaimedDelivery> held = queue.renew(rest, leaseUntil, renewedUntil);
-        if (held.isEmpty() || !held.get(0).deliveryId().equals(rest.get(0).deliveryId())) {
+        List<ClaimedDelivery> needed = deliveries.subList(unrecorded, deliveries.size());
+        List<ClaimedDelivery> held = queue.renew(needed, leaseUntil, renewedUntil);
+        if (held.isEmpty() || !held.get(0).deliveryId().equals(needed.get(0).deliveryId())) {
             lost = true;
         } else {
             leaseUntil = renewedUntil;

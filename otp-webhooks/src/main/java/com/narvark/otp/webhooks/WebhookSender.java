@@ -129,27 +129,28 @@ class WebhookSender implements SmartLifecycle {
 
     private void send(List<ClaimedDelivery> claimed, Instant claimedUntil) {
         HeldBatch batch = leases.hold(claimed, claimedUntil);
+        Successes successes = attempt.successes(batch);
         try {
             for (ClaimedDelivery next = batch.next(clock.instant()); next != null; next = batch.next(clock.instant())) {
                 if (!running) {
+                    successes.flush();
                     queue.release(batch.rest(), clock.instant());
                     return;
                 }
-                try {
-                    if (!attempt.run(next)) {
-                        batch.advance();
-                        queue.release(batch.rest(), clock.instant());
-                        return;
-                    }
-                } catch (RuntimeException e) {
-                    // The lease ends and the delivery is tried again: a storage hiccup must not lose it.
-                    LOG.warn("webhook {} could not be recorded", next.deliveryId(), e);
+                boolean taken = attempt.run(next, successes);
+                batch.advance();
+                if (!taken) {
+                    queue.release(batch.rest(), clock.instant());
                     return;
                 }
-                batch.advance();
             }
-            // Ended early: lost to another node, which sends the rest in order, or the lease ran out while the
-            // database was away (the rows are due again, for whichever node claims them first).
+            // Ended early, the batch was lost to another node, which sends the rest in order, or its lease ran out
+            // while the database was away (the rows are due again, for whichever node claims them first).
+            successes.flush();
+        } catch (RuntimeException e) {
+            // Their lease ends and they are tried again: a storage hiccup must not lose a webhook.
+            LOG.warn("webhook outcomes of endpoint {} could not be recorded", claimed.get(0).endpointId(), e);
+            return;
         } finally {
             leases.letGo(batch);
         }

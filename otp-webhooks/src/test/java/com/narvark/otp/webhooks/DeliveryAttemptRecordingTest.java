@@ -57,8 +57,11 @@ class DeliveryAttemptRecordingTest {
     @Test
     void shouldRecordTheSuccessOnceWhenTheFirstWritesFail() {
         FlakyOutbox outbox = new FlakyOutbox(2);
+        DeliveryAttempt attempt = attempt(outbox);
+        Successes successes = attempt.successes(new HeldBatch(List.of(delivery()), Instant.now().plusSeconds(30)));
 
-        boolean taken = attempt(outbox).run(delivery());
+        boolean taken = attempt.run(delivery(), successes);
+        successes.flush();
 
         assertThat(taken).isTrue();
         assertThat(posts).hasValue(1);
@@ -72,8 +75,11 @@ class DeliveryAttemptRecordingTest {
     void shouldGiveUpAfterOneTimeoutWhenTheDatabaseStaysAway() {
         FlakyOutbox outbox = new FlakyOutbox(Integer.MAX_VALUE);
 
-        assertThatThrownBy(() -> attempt(outbox).run(delivery()))
-                .isInstanceOf(DataAccessResourceFailureException.class);
+        DeliveryAttempt attempt = attempt(outbox);
+        Successes successes = attempt.successes(new HeldBatch(List.of(delivery()), Instant.now().plusSeconds(30)));
+        assertThat(attempt.run(delivery(), successes)).isTrue();
+
+        assertThatThrownBy(successes::flush).isInstanceOf(DataAccessResourceFailureException.class);
 
         // Tries 250 ms apart within the 2 s timeout: at most 2000 / 250 + 1, however slow the machine.
         assertThat(outbox.writes.get()).isBetween(2, 9);
@@ -108,11 +114,11 @@ class DeliveryAttemptRecordingTest {
         }
 
         @Override
-        void succeeded(ClaimedDelivery delivery, PostResult result, Instant attemptedAt) {
+        void succeeded(List<Successes.Success> successes) {
             if (writes.incrementAndGet() <= failures) {
                 throw new DataAccessResourceFailureException("connection refused");
             }
-            recorded.incrementAndGet();
+            recorded.addAndGet(successes.size());
         }
     }
 }

@@ -89,7 +89,7 @@ class WebhookSenderBacklogTest {
         }
 
         @Override
-        boolean run(ClaimedDelivery delivery) {
+        boolean run(ClaimedDelivery delivery, Successes successes) {
             posted.add(delivery.deliveryId());
             outbox.sent();
             return true;
