@@ -100,12 +100,14 @@ class LeaseRenewalIT extends GatewayIntegrationTest {
     }
 
     private long pending() {
-        return jdbc.sql("SELECT count(*) FROM webhook_deliveries WHERE endpoint_id = ? AND status = 'pending'")
+        return jdbc.sql("SELECT count(*) FROM otp_webhooks.webhook_deliveries "
+                        + "WHERE endpoint_id = ? AND status = 'pending'")
                 .param(endpointId).query(Long.class).single();
     }
 
     private Instant leasedUntil() {
-        return jdbc.sql("SELECT next_attempt_at FROM webhook_deliveries WHERE endpoint_id = ? AND status = 'pending'")
+        return jdbc.sql("SELECT next_attempt_at FROM otp_webhooks.webhook_deliveries "
+                        + "WHERE endpoint_id = ? AND status = 'pending'")
                 .param(endpointId).query(Timestamp.class).single().toInstant();
     }
 }
