@@ -4,8 +4,8 @@
 Usage: scripts/search_benchmark.py [rows=1000000] [requests per query=200] [postgres url]
 Needs the built jar (./mvnw -B -ntp package -DskipTests), psql, and a PostgreSQL whose user may create databases
 (default postgresql://postgres@127.0.0.1:5432/postgres). It creates a scratch database, starts the gateway on port
-18731 against it, creates an account through the admin API, seeds N rows for that account straight into otp_status
-(plus the same number for other accounts, so the scope filter matters), prints EXPLAIN (ANALYZE, BUFFERS) of each
+18731 against it, creates an account through the admin API, seeds N rows for that account straight into
+otp_query.otp_status (plus the same number for other accounts, so the scope filter matters), prints EXPLAIN (ANALYZE, BUFFERS) of each
 filtered page and the p50/p99 of the HTTP round trip of each filter, then stops the gateway and drops the database.
 Standard library only.
 """
@@ -56,7 +56,7 @@ def wait_for_gateway(process):
 
 
 SEED = """
-INSERT INTO otp_status (otp_id, account_id, livemode, status, to_address, channel, fallback, channels_tried,
+INSERT INTO otp_query.otp_status (otp_id, account_id, livemode, status, to_address, channel, fallback, channels_tried,
     code_length, attempts_used, attempts_remaining, metadata, created_at, expires_at)
 SELECT 'otp_' || lpad(to_hex(i), 26, '0'),
        CASE WHEN i % 2 = 0 THEN '{account}' ELSE 'acct_other_' || (i % 7) END,
@@ -104,7 +104,7 @@ def main():
         key = next(k["secret"] for k in account["keys"] if k["livemode"])
         started = time.monotonic()
         psql(db_url, SEED.format(account=account["id"], rows=rows * 2))
-        psql(db_url, "ANALYZE otp_status")
+        psql(db_url, "ANALYZE otp_query.otp_status")
         print(f"seeded {rows:,} rows for the benchmark account (+{rows:,} for 7 others) "
               f"in {time.monotonic() - started:.0f} s")
         pivot = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() - 86400))
@@ -146,7 +146,7 @@ def explain(db_url, account, pivot):
                          ("to", "to_address = '+447400015838'"), ("metadata", "metadata @> '{\"tenant\":\"4\"}'"),
                          ("metadata rare", "metadata @> '{\"order\":\"4242\"}'"),
                          ("created_before", f"created_at < '{pivot}'")]:
-        plan = psql(db_url, f"EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT * FROM otp_status WHERE {scope} AND "
+        plan = psql(db_url, f"EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT * FROM otp_query.otp_status WHERE {scope} AND "
                             f"{where} {order}")
         print(f"\n-- {label}:\n{plan.rstrip()}")
 

@@ -40,8 +40,8 @@ public class AccessRequests {
     public String submit(NewAccessRequest request, String remoteAddress) {
         String id = "req_" + RandomIds.base32(random, 26);
         jdbc.sql("""
-                INSERT INTO access_requests (request_id, name, company, email, monthly_volume, channels, use_case,
-                                             client_ip_hash, created_at)
+                INSERT INTO accounts.access_requests (request_id, name, company, email, monthly_volume, channels,
+                                                      use_case, client_ip_hash, created_at)
                 VALUES (?, ?, ?, ?, ?, ?::text[], ?, ?, ?)
                 """)
                 .params(id, request.name(), request.company(), request.email(), request.volume(),
@@ -73,7 +73,7 @@ public class AccessRequests {
         Instant now = clock.instant();
         Object[] all = Arrays.copyOf(params, params.length + 1);
         all[params.length] = Timestamp.from(now.minus(window));
-        return jdbc.sql("SELECT count(*) AS n, min(created_at) AS oldest FROM access_requests WHERE " + filter
+        return jdbc.sql("SELECT count(*) AS n, min(created_at) AS oldest FROM accounts.access_requests WHERE " + filter
                         + "created_at > ?")
                 .params(all)
                 .query((rs, row) -> {
@@ -87,7 +87,7 @@ public class AccessRequests {
 
     /** Newest first. */
     public List<AccessRequest> withStatus(String status, int limit) {
-        return jdbc.sql("SELECT * FROM access_requests WHERE status = ? ORDER BY created_at DESC LIMIT ?")
+        return jdbc.sql("SELECT * FROM accounts.access_requests WHERE status = ? ORDER BY created_at DESC LIMIT ?")
                 .params(status, limit).query(AccessRequests::map).list();
     }
 
@@ -98,8 +98,9 @@ public class AccessRequests {
     /** Inactive, unrevoked live keys of approved requests, most recently approved first. */
     public List<LiveKeyAwaitingReview> liveKeysAwaitingReview(int limit) {
         return jdbc.sql("""
-                SELECT r.company, r.email, k.key_id, k.key_hint FROM access_requests r
-                JOIN api_keys k ON k.account_id = r.account_id AND k.livemode AND NOT k.active AND k.revoked_at IS NULL
+                SELECT r.company, r.email, k.key_id, k.key_hint FROM accounts.access_requests r
+                JOIN accounts.api_keys k
+                  ON k.account_id = r.account_id AND k.livemode AND NOT k.active AND k.revoked_at IS NULL
                 WHERE r.status = 'approved' ORDER BY r.decided_at DESC LIMIT ?
                 """).param(limit)
                 .query((rs, row) -> new LiveKeyAwaitingReview(rs.getString("company"), rs.getString("email"),
@@ -110,7 +111,8 @@ public class AccessRequests {
     /** Moves a pending request to its decision exactly once; empty if it was not pending (any more). */
     Optional<AccessRequest> decide(String requestId, String status, String actor, String reason, String accountId) {
         return jdbc.sql("""
-                UPDATE access_requests SET status = ?, decided_at = ?, decided_by = ?, reason = ?, account_id = ?
+                UPDATE accounts.access_requests
+                SET status = ?, decided_at = ?, decided_by = ?, reason = ?, account_id = ?
                 WHERE request_id = ? AND status = 'pending' RETURNING *
                 """)
                 .params(status, Timestamp.from(clock.instant()), actor, reason, accountId, requestId)
@@ -118,7 +120,7 @@ public class AccessRequests {
     }
 
     Optional<AccessRequest> pending(String requestId) {
-        return jdbc.sql("SELECT * FROM access_requests WHERE request_id = ? AND status = 'pending' FOR UPDATE")
+        return jdbc.sql("SELECT * FROM accounts.access_requests WHERE request_id = ? AND status = 'pending' FOR UPDATE")
                 .param(requestId).query(AccessRequests::map).optional();
     }
 

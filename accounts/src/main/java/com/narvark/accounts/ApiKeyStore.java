@@ -42,7 +42,7 @@ class ApiKeyStore {
     private Optional<ActiveKey> findActive(byte[] hash) {
         return jdbc.sql("""
                         SELECT k.*, a.rate_limit_per_minute AS account_rate_limit_per_minute
-                        FROM api_keys k JOIN accounts a ON a.account_id = k.account_id
+                        FROM accounts.api_keys k JOIN accounts.accounts a ON a.account_id = k.account_id
                         WHERE k.key_hash = ? AND k.revoked_at IS NULL AND k.active
                         """)
                 .param(hash)
@@ -57,7 +57,7 @@ class ApiKeyStore {
 
     /** The account's own limit over all its keys; null for the default. False if no such account. */
     boolean setAccountRateLimit(String accountId, Integer perMinute) {
-        boolean updated = jdbc.sql("UPDATE accounts SET rate_limit_per_minute = ? WHERE account_id = ?")
+        boolean updated = jdbc.sql("UPDATE accounts.accounts SET rate_limit_per_minute = ? WHERE account_id = ?")
                 .params(perMinute, accountId).update() == 1;
         if (updated) {
             cache.changedHere(accountId);
@@ -73,7 +73,7 @@ class ApiKeyStore {
     /** Sets a key's rate limit: a number per minute, null for the default, or unlimited. False if no such key. */
     boolean setRateLimit(String keyId, KeyRateLimit limit) {
         return changedHere(jdbc.sql("""
-                        UPDATE api_keys SET rate_limit_per_minute = ?, rate_unlimited = ? WHERE key_id = ?
+                        UPDATE accounts.api_keys SET rate_limit_per_minute = ?, rate_unlimited = ? WHERE key_id = ?
                         RETURNING account_id
                         """)
                 .params(limit.perMinute(), limit.unlimited(), keyId).query(String.class).optional());
@@ -82,14 +82,14 @@ class ApiKeyStore {
     /** Enables an approved account's inactive live key (unrevoked); false if there is no such key. */
     boolean enableInactiveLive(String keyId) {
         return changedHere(jdbc.sql("""
-                        UPDATE api_keys SET active = TRUE
+                        UPDATE accounts.api_keys SET active = TRUE
                         WHERE key_id = ? AND livemode AND NOT active AND revoked_at IS NULL RETURNING account_id
                         """).param(keyId).query(String.class).optional());
     }
 
     /** Inactive keys (a live key awaiting the operator) authenticate nothing. False if no such key. */
     boolean setActive(String keyId, boolean active) {
-        return changedHere(jdbc.sql("UPDATE api_keys SET active = ? WHERE key_id = ? RETURNING account_id")
+        return changedHere(jdbc.sql("UPDATE accounts.api_keys SET active = ? WHERE key_id = ? RETURNING account_id")
                 .params(active, keyId).query(String.class).optional());
     }
 
@@ -100,7 +100,8 @@ class ApiKeyStore {
 
     /** The account's keys with what the console shows beside them: active or not, and the rate limit setting. */
     List<KeyDetails> detailsOf(String accountId) {
-        return jdbc.sql("SELECT * FROM api_keys WHERE account_id = ? ORDER BY created_at, key_id").param(accountId)
+        return jdbc.sql("SELECT * FROM accounts.api_keys WHERE account_id = ? ORDER BY created_at, key_id")
+                .param(accountId)
                 .query((rs, row) -> new KeyDetails(mapKey(rs, row), rs.getBoolean("active"), rateLimit(rs))).list();
     }
 
@@ -109,28 +110,28 @@ class ApiKeyStore {
     }
 
     void insertAccount(String accountId, String name, Instant createdAt) {
-        jdbc.sql("INSERT INTO accounts (account_id, name, created_at) VALUES (?, ?, ?)")
+        jdbc.sql("INSERT INTO accounts.accounts (account_id, name, created_at) VALUES (?, ?, ?)")
                 .params(accountId, name, Timestamp.from(createdAt)).update();
     }
 
     /** Creates the account unless it exists (the platform's own accounts, made on first use). */
     void ensureAccount(String accountId, String name, Instant createdAt) {
-        jdbc.sql("INSERT INTO accounts (account_id, name, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+        jdbc.sql("INSERT INTO accounts.accounts (account_id, name, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
                 .params(accountId, name, Timestamp.from(createdAt)).update();
     }
 
     Optional<String> nameOf(String accountId) {
-        return jdbc.sql("SELECT name FROM accounts WHERE account_id = ?").param(accountId).query(String.class)
+        return jdbc.sql("SELECT name FROM accounts.accounts WHERE account_id = ?").param(accountId).query(String.class)
                 .optional();
     }
 
     boolean accountExists(String accountId) {
-        return jdbc.sql("SELECT count(*) FROM accounts WHERE account_id = ?").param(accountId)
+        return jdbc.sql("SELECT count(*) FROM accounts.accounts WHERE account_id = ?").param(accountId)
                 .query(Long.class).single() > 0;
     }
 
     boolean hasAnyAccount() {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM accounts)").query(Boolean.class).single();
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM accounts.accounts)").query(Boolean.class).single();
     }
 
     /**
@@ -139,19 +140,20 @@ class ApiKeyStore {
      * False if there is no such account.
      */
     boolean lockAccount(String accountId) {
-        return jdbc.sql("SELECT account_id FROM accounts WHERE account_id = ? FOR NO KEY UPDATE").param(accountId)
-                .query(String.class).optional().isPresent();
+        return jdbc.sql("SELECT account_id FROM accounts.accounts WHERE account_id = ? FOR NO KEY UPDATE")
+                .param(accountId).query(String.class).optional().isPresent();
     }
 
     /** Keys of the environment that are not revoked (inactive live keys awaiting review included). */
     long unrevokedKeys(String accountId, boolean livemode) {
-        return jdbc.sql("SELECT count(*) FROM api_keys WHERE account_id = ? AND livemode = ? AND revoked_at IS NULL")
+        return jdbc.sql("SELECT count(*) FROM accounts.api_keys WHERE account_id = ? AND livemode = ? "
+                        + "AND revoked_at IS NULL")
                 .params(accountId, livemode).query(Long.class).single();
     }
 
     void insertKey(StoredKey key, byte[] hash) {
         jdbc.sql("""
-                INSERT INTO api_keys (key_id, account_id, livemode, key_hash, key_hint, created_at)
+                INSERT INTO accounts.api_keys (key_id, account_id, livemode, key_hash, key_hint, created_at)
                 VALUES (?, ?, ?, ?, ?, ?)
                 """)
                 .params(key.keyId(), key.accountId(), key.livemode(), hash, key.hint(),
@@ -160,15 +162,15 @@ class ApiKeyStore {
     }
 
     List<StoredKey> keysOf(String accountId) {
-        return jdbc.sql("SELECT * FROM api_keys WHERE account_id = ? ORDER BY created_at, key_id")
+        return jdbc.sql("SELECT * FROM accounts.api_keys WHERE account_id = ? ORDER BY created_at, key_id")
                 .param(accountId).query(ApiKeyStore::mapKey).list();
     }
 
     /** Revokes a key once; revoking again keeps the first revocation time. */
     Optional<StoredKey> revoke(String keyId, Instant at) {
-        jdbc.sql("UPDATE api_keys SET revoked_at = ? WHERE key_id = ? AND revoked_at IS NULL")
+        jdbc.sql("UPDATE accounts.api_keys SET revoked_at = ? WHERE key_id = ? AND revoked_at IS NULL")
                 .params(Timestamp.from(at), keyId).update();
-        Optional<StoredKey> key = jdbc.sql("SELECT * FROM api_keys WHERE key_id = ?").param(keyId)
+        Optional<StoredKey> key = jdbc.sql("SELECT * FROM accounts.api_keys WHERE key_id = ?").param(keyId)
                 .query(ApiKeyStore::mapKey).optional();
         key.ifPresent(revoked -> cache.changedHere(revoked.accountId()));
         return key;

@@ -26,13 +26,14 @@ public class AuditTrail {
     }
 
     public void record(String actor, String action, String subject, String detail) {
-        jdbc.sql("INSERT INTO portal_audit (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO accounts.portal_audit (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)")
                 .params(Timestamp.from(clock.instant()), actor, action, subject, detail).update();
     }
 
     /** Newest first. */
     public List<Entry> recent(int limit) {
-        return jdbc.sql("SELECT at, actor, action, subject, detail FROM portal_audit ORDER BY audit_id DESC LIMIT ?")
+        return jdbc.sql("SELECT at, actor, action, subject, detail FROM accounts.portal_audit "
+                        + "ORDER BY audit_id DESC LIMIT ?")
                 .param(limit)
                 .query((rs, row) -> new Entry(rs.getTimestamp("at").toInstant().toString(), rs.getString("actor"),
                         rs.getString("action"), rs.getString("subject"), rs.getString("detail")))
@@ -50,13 +51,13 @@ public class AuditTrail {
     /** Whether the code under {@code otpId} went out to {@code email}; no code, nothing to verify. */
     public boolean wasSignInCodeSent(String email, String otpId) {
         return jdbc.sql("""
-                SELECT EXISTS (SELECT 1 FROM portal_audit WHERE actor = ? AND action = ? AND detail = ?)
+                SELECT EXISTS (SELECT 1 FROM accounts.portal_audit WHERE actor = ? AND action = ? AND detail = ?)
                 """).params(email, SIGN_IN_CODE_SENT, otpId).query(Boolean.class).single();
     }
 
     /** Sign-in codes that went out to {@code email} after {@code since}. */
     public long signInCodesSentSince(String email, Instant since) {
-        return jdbc.sql("SELECT count(*) FROM portal_audit WHERE actor = ? AND action = ? AND at > ?")
+        return jdbc.sql("SELECT count(*) FROM accounts.portal_audit WHERE actor = ? AND action = ? AND at > ?")
                 .params(email, SIGN_IN_CODE_SENT, Timestamp.from(since)).query(Long.class).single();
     }
 }

@@ -40,7 +40,7 @@ public class KeyReveals {
         byte[] hash = ApiKeys.hash(token);
         Instant now = clock.instant();
         jdbc.sql("""
-                INSERT INTO key_reveals (token_hash, account_id, secrets, created_at, expires_at)
+                INSERT INTO accounts.key_reveals (token_hash, account_id, secrets, created_at, expires_at)
                 VALUES (?, ?, ?, ?, ?)
                 """)
                 .params(hash, accountId, cipher.encrypt(String.join("\n", secrets), owner(hash)),
@@ -55,7 +55,8 @@ public class KeyReveals {
 
     /** Whether the link can still show its keys (not used, not expired); it stays usable. */
     public boolean usable(String token) {
-        return jdbc.sql("SELECT count(*) FROM key_reveals WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?")
+        return jdbc.sql("SELECT count(*) FROM accounts.key_reveals "
+                        + "WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?")
                 .params(ApiKeys.hash(token), Timestamp.from(clock.instant())).query(Long.class).single() == 1;
     }
 
@@ -64,9 +65,9 @@ public class KeyReveals {
         byte[] hash = ApiKeys.hash(token);
         Instant now = clock.instant();
         return jdbc.sql("""
-                UPDATE key_reveals SET used_at = ?, secrets = NULL
+                UPDATE accounts.key_reveals SET used_at = ?, secrets = NULL
                 WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?
-                RETURNING account_id, (SELECT secrets FROM key_reveals WHERE token_hash = ?) AS sealed
+                RETURNING account_id, (SELECT secrets FROM accounts.key_reveals WHERE token_hash = ?) AS sealed
                 """)
                 .params(Timestamp.from(now), hash, Timestamp.from(now), hash)
                 .query((rs, row) -> new Revealed(rs.getString("account_id"),

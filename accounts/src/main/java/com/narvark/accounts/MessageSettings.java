@@ -29,7 +29,7 @@ public class MessageSettings {
     }
 
     private Optional<Settings> stored(String accountId) {
-        return jdbc.sql("SELECT name, display_name, default_locale FROM accounts WHERE account_id = ?")
+        return jdbc.sql("SELECT name, display_name, default_locale FROM accounts.accounts WHERE account_id = ?")
                 .param(accountId)
                 .query((rs, row) -> new Settings(brand(rs.getString("display_name"), rs.getString("name")),
                         rs.getString("display_name") != null,
@@ -41,7 +41,7 @@ public class MessageSettings {
     /** Null for either leaves it as it was; answers false when there is no such account. */
     public boolean update(String accountId, String displayName, String defaultLocale) {
         boolean updated = jdbc.sql("""
-                UPDATE accounts SET display_name = COALESCE(?, display_name),
+                UPDATE accounts.accounts SET display_name = COALESCE(?, display_name),
                     default_locale = COALESCE(?, default_locale) WHERE account_id = ?
                 """).params(displayName, defaultLocale, accountId).update() == 1;
         if (updated) {

@@ -20,14 +20,14 @@ public class PortalMembers {
 
     /** The account this email is a member of, read anew each time: a removed membership signs in nobody. */
     public Optional<String> accountOf(String email) {
-        return jdbc.sql("SELECT account_id FROM portal_members WHERE email = ?").param(email)
+        return jdbc.sql("SELECT account_id FROM accounts.portal_members WHERE email = ?").param(email)
                 .query(String.class).optional();
     }
 
     /** A later approval for the same email moves the membership to the new account. */
     void add(String email, String accountId) {
         jdbc.sql("""
-                INSERT INTO portal_members (email, account_id, created_at) VALUES (?, ?, ?)
+                INSERT INTO accounts.portal_members (email, account_id, created_at) VALUES (?, ?, ?)
                 ON CONFLICT (email) DO UPDATE SET account_id = EXCLUDED.account_id
                 """)
                 .params(email, accountId, Timestamp.from(clock.instant())).update();

@@ -35,7 +35,7 @@ public class PortalOutbox {
     public void record(String to, String subject, String body) {
         String id = "pm_" + RandomIds.base32(random, 26);
         jdbc.sql("""
-                INSERT INTO portal_outbox (message_id, to_address, subject, body_ciphertext, created_at)
+                INSERT INTO accounts.portal_outbox (message_id, to_address, subject, body_ciphertext, created_at)
                 VALUES (?, ?, ?, ?, ?)
                 """)
                 .params(id, to, subject, cipher.encrypt(body, id), Timestamp.from(clock.instant())).update();
@@ -44,7 +44,7 @@ public class PortalOutbox {
     /** Newest first, decrypted. */
     public List<OutboxMail> recent(int limit) {
         return jdbc.sql("""
-                SELECT message_id, to_address, subject, body_ciphertext, created_at FROM portal_outbox
+                SELECT message_id, to_address, subject, body_ciphertext, created_at FROM accounts.portal_outbox
                 ORDER BY created_at DESC LIMIT ?
                 """).param(limit)
                 .query((rs, row) -> new OutboxMail(rs.getTimestamp("created_at").toInstant().toString(),

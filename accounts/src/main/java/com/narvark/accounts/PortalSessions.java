@@ -30,7 +30,7 @@ public class PortalSessions {
     /** The unexpired session of the browser holding this cookie. */
     public Optional<PortalSession> find(String cookie) {
         return jdbc.sql("""
-                        SELECT kind, actor, account_id, pending_otp_id FROM portal_sessions
+                        SELECT kind, actor, account_id, pending_otp_id FROM accounts.portal_sessions
                         WHERE session_hash = ? AND expires_at > ?
                         """)
                 .params(ApiKeys.hash(cookie), Timestamp.from(clock.instant()))
@@ -43,7 +43,7 @@ public class PortalSessions {
     public void start(String cookie, PortalSession session, Duration lifetime) {
         Instant now = clock.instant();
         jdbc.sql("""
-                INSERT INTO portal_sessions (session_hash, kind, actor, account_id, pending_otp_id, created_at,
+                INSERT INTO accounts.portal_sessions (session_hash, kind, actor, account_id, pending_otp_id, created_at,
                                              expires_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """)
@@ -54,11 +54,12 @@ public class PortalSessions {
 
     /** Ends the session of this cookie, if any. */
     public void end(String cookie) {
-        jdbc.sql("DELETE FROM portal_sessions WHERE session_hash = ?").param(ApiKeys.hash(cookie)).update();
+        jdbc.sql("DELETE FROM accounts.portal_sessions WHERE session_hash = ?").param(ApiKeys.hash(cookie)).update();
     }
 
     /** Removes every expired session (of any browser). */
     public void forgetExpired() {
-        jdbc.sql("DELETE FROM portal_sessions WHERE expires_at < ?").param(Timestamp.from(clock.instant())).update();
+        jdbc.sql("DELETE FROM accounts.portal_sessions WHERE expires_at < ?").param(Timestamp.from(clock.instant()))
+                .update();
     }
 }

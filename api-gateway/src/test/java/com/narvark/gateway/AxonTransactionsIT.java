@@ -32,7 +32,7 @@ class AxonTransactionsIT extends GatewayIntegrationTest {
     private JdbcClient jdbc;
 
     private List<Instant> expiryRows(String otpId) {
-        return jdbc.sql("SELECT expires_at FROM otp_expiries WHERE otp_id = ?").param(otpId)
+        return jdbc.sql("SELECT expires_at FROM otp_command.otp_expiries WHERE otp_id = ?").param(otpId)
                 .query((rs, row) -> rs.getTimestamp(1).toInstant()).list();
     }
 
@@ -50,7 +50,7 @@ class AxonTransactionsIT extends GatewayIntegrationTest {
         commands.sendAndWait(send);
         assertThat(expiryRows(send.otpId())).containsExactly(requestedAt.plusSeconds(300));
         // Taken away here, so that only the rollback below can account for its absence afterwards.
-        jdbc.sql("DELETE FROM otp_expiries WHERE otp_id = ?").param(send.otpId()).update();
+        jdbc.sql("DELETE FROM otp_command.otp_expiries WHERE otp_id = ?").param(send.otpId()).update();
 
         // The same id again: the row is written, then the append collides and the transaction rolls back.
         assertThatThrownBy(() -> commands.sendAndWait(send)).isNotNull();

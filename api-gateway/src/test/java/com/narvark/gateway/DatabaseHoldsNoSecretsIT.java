@@ -45,13 +45,17 @@ class DatabaseHoldsNoSecretsIT extends GatewayIntegrationTest {
             await(() -> "verified".equals(api.get("/v1/otp/" + otpId, keys.live()).text("status")),
                     java.time.Duration.ofSeconds(10));
         }
-        List<String> tables = jdbc.sql("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
-                .query(String.class).list();
-        assertThat(tables).contains("domainevententry", "otp_status", "sandbox_messages", "api_keys",
-                "webhook_endpoints");
+        // Every schema's tables: the framework's in public, each module's in its own.
+        List<String> tables = jdbc.sql("""
+                        SELECT quote_ident(schemaname) || '.' || quote_ident(tablename) FROM pg_tables
+                        WHERE schemaname NOT IN ('pg_catalog', 'information_schema')
+                        """).query(String.class).list();
+        assertThat(tables).contains("public.domainevententry", "otp_query.otp_status", "otp_delivery.sandbox_messages",
+                "accounts.api_keys", "otp_webhooks.webhook_endpoints", "gateway.idempotency_keys");
         StringBuilder dump = new StringBuilder();
         for (String table : tables) {
-            jdbc.sql("SELECT t::text FROM \"" + table + "\" t").query(String.class).list()
+            jdbc.sql("SELECT t::text FROM " + table + " t").query(String.class).list()
+
                     .forEach(row -> dump.append(row).append('\n'));
         }
         String text = dump.toString().toLowerCase();

@@ -157,6 +157,8 @@ class ModuleBoundariesTest {
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", ACCOUNTS, API,
                         "org.springframework.jdbc..", "org.springframework.transaction..",
                         "org.springframework.stereotype..", "org.springframework.beans.factory.annotation..",
+                        // The declaration of its schema (AccountsSchemaConfiguration), a bean like every module's.
+                        "org.springframework.context.annotation..",
                         // The key and message-settings caches.
                         "com.github.benmanes.caffeine..")
                 .check(classes);

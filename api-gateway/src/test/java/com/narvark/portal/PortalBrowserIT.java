@@ -78,7 +78,7 @@ class PortalBrowserIT extends GatewayIntegrationTest {
         }
         // Who approved what, and when, is on record; no key or token is.
         String trail = String.join("\n", jdbc.sql("SELECT actor || ' ' || action || ' ' || coalesce(detail, '') "
-                + "FROM portal_audit ORDER BY audit_id").query(String.class).list());
+                + "FROM accounts.portal_audit ORDER BY audit_id").query(String.class).list());
         assertThat(trail).contains("Olga Operator request_approved", email + " console_signed_in",
                 email + " key_revoked", email + " webhook_endpoint_created");
         assertThat(trail).doesNotContain("nvk_test_sk_", "nvk_live_sk_", "whsec_");

@@ -42,7 +42,7 @@ final class PortalFlows {
 
     /** Every test submits from 127.0.0.1: start with empty per-address and global allowances. */
     void forgetRecentSubmissions() {
-        jdbc.sql("UPDATE access_requests SET created_at = created_at - interval '2 hours'").update();
+        jdbc.sql("UPDATE accounts.access_requests SET created_at = created_at - interval '2 hours'").update();
     }
 
     Browser.Page submit(Browser browser, String email) {
@@ -50,7 +50,8 @@ final class PortalFlows {
     }
 
     String requestId(String email) {
-        return jdbc.sql("SELECT request_id FROM access_requests WHERE email = ?").param(email).query(String.class)
+        return jdbc.sql("SELECT request_id FROM accounts.access_requests WHERE email = ?")
+                .param(email).query(String.class)
                 .single();
     }
 
@@ -97,7 +98,8 @@ final class PortalFlows {
     }
 
     String accountOf(String email) {
-        return jdbc.sql("SELECT account_id FROM portal_members WHERE email = ?").param(email).query(String.class)
+        return jdbc.sql("SELECT account_id FROM accounts.portal_members WHERE email = ?")
+                .param(email).query(String.class)
                 .single();
     }
 }

@@ -15,7 +15,8 @@ class PortalHardeningIT extends PortalIntegrationTest {
 
 
     private long unrevokedTestKeys(String accountId) {
-        return jdbc.sql("SELECT count(*) FROM api_keys WHERE account_id = ? AND NOT livemode AND revoked_at IS NULL")
+        return jdbc.sql("SELECT count(*) FROM accounts.api_keys "
+                        + "WHERE account_id = ? AND NOT livemode AND revoked_at IS NULL")
                 .param(accountId).query(Long.class).single();
     }
 
@@ -36,13 +37,13 @@ class PortalHardeningIT extends PortalIntegrationTest {
         assertThat(PortalFlows.SECRET.matcher(refused.body()).find()).isFalse();
         assertThat(unrevokedTestKeys(accountId)).isEqualTo(20);
 
-        String oldKey = jdbc.sql("SELECT key_id FROM api_keys WHERE account_id = ? AND NOT livemode "
+        String oldKey = jdbc.sql("SELECT key_id FROM accounts.api_keys WHERE account_id = ? AND NOT livemode "
                 + "AND revoked_at IS NULL ORDER BY created_at LIMIT 1").param(accountId).query(String.class).single();
         Browser.Page rolled = member.post("/portal/console/keys/" + oldKey + "/roll", Map.of("csrf", csrf));
         assertThat(rolled.status()).as(rolled.body()).isEqualTo(200);
         assertThat(PortalFlows.SECRET.matcher(rolled.body()).find()).isTrue();
         assertThat(unrevokedTestKeys(accountId)).isEqualTo(20);
-        assertThat(jdbc.sql("SELECT revoked_at IS NOT NULL FROM api_keys WHERE key_id = ?").param(oldKey)
+        assertThat(jdbc.sql("SELECT revoked_at IS NOT NULL FROM accounts.api_keys WHERE key_id = ?").param(oldKey)
                 .query(Boolean.class).single()).isTrue();
         // The other environment has its own allowance.
         assertThat(member.post("/portal/console/keys", Map.of("csrf", csrf, "environment", "live")).status())
@@ -60,7 +61,8 @@ class PortalHardeningIT extends PortalIntegrationTest {
             forMember = askForCode(memberEmail);
             forStranger = askForCode(stranger);
             // Both answers came while no code could be sent: the answer never waits for the member's email.
-            assertThat(jdbc.sql("SELECT count(*) FROM portal_audit WHERE actor = ? AND action LIKE 'sign_in_code%'")
+            assertThat(jdbc.sql("SELECT count(*) FROM accounts.portal_audit "
+                            + "WHERE actor = ? AND action LIKE 'sign_in_code%'")
                     .param(memberEmail).query(Long.class).single()).isZero();
             assertThat(mailbox.code(memberEmail)).isEmpty();
         }

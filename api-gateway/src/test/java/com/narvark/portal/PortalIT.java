@@ -29,7 +29,8 @@ class PortalIT extends PortalIntegrationTest {
                 "/portal/console/keys", "/portal/console/webhooks", "/portal/sign-out")) {
             assertThat(victim.post(path, Map.of("csrf", foreign)).status()).as(path).isEqualTo(403);
         }
-        assertThat(jdbc.sql("SELECT count(*) FROM access_requests WHERE email = ?").param(email).query(Long.class)
+        assertThat(jdbc.sql("SELECT count(*) FROM accounts.access_requests WHERE email = ?")
+                .param(email).query(Long.class)
                 .single()).isZero();
     }
 
@@ -57,7 +58,8 @@ class PortalIT extends PortalIntegrationTest {
         assertThat(page.body()).contains("role=\"alert\"", "aria-invalid=\"true\" aria-describedby=\"email-error\"",
                 "Choose at least one channel", "Choose your expected monthly volume",
                 "&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>");
-        assertThat(jdbc.sql("SELECT count(*) FROM access_requests WHERE email = 'not-an-email'").query(Long.class)
+        assertThat(jdbc.sql("SELECT count(*) FROM accounts.access_requests WHERE email = 'not-an-email'")
+                .query(Long.class)
                 .single()).isZero();
     }
 
@@ -70,7 +72,8 @@ class PortalIT extends PortalIntegrationTest {
         Browser.Page page = bot.post("/portal/access", filled);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("we will be in touch");
-        assertThat(jdbc.sql("SELECT count(*) FROM access_requests WHERE email = ?").param(email).query(Long.class)
+        assertThat(jdbc.sql("SELECT count(*) FROM accounts.access_requests WHERE email = ?")
+                .param(email).query(Long.class)
                 .single()).isZero();
         assertThat(mailbox.mail(email, "")).isEmpty();
     }
@@ -86,7 +89,8 @@ class PortalIT extends PortalIntegrationTest {
         assertThat(tooMany.status()).isEqualTo(429);
         assertThat(tooMany.body()).contains("from your network", "try again in");
         assertThat(Long.parseLong(tooMany.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 3600L);
-        assertThat(jdbc.sql("SELECT count(*) FROM access_requests WHERE email = ?").param(refused).query(Long.class)
+        assertThat(jdbc.sql("SELECT count(*) FROM accounts.access_requests WHERE email = ?")
+                .param(refused).query(Long.class)
                 .single()).isZero();
         flows.forgetRecentSubmissions();
         String confirmed = PortalFlows.newEmail();
@@ -115,7 +119,8 @@ class PortalIT extends PortalIntegrationTest {
         Browser member = flows.signedIn(memberEmail);
         assertThat(member.post("/portal/operator/requests/" + id + "/approve", Map.of("csrf",
                 member.get("/portal/console").csrf())).status()).isEqualTo(403);
-        assertThat(jdbc.sql("SELECT status FROM access_requests WHERE request_id = ?").param(id).query(String.class)
+        assertThat(jdbc.sql("SELECT status FROM accounts.access_requests WHERE request_id = ?")
+                .param(id).query(String.class)
                 .single()).isEqualTo("pending");
     }
 
@@ -132,19 +137,21 @@ class PortalIT extends PortalIntegrationTest {
                 "Consumer project")).status()).isEqualTo(303);
         assertThat(operator.post("/portal/operator/requests/" + id + "/approve", Map.of("csrf", csrf)).status())
                 .isEqualTo(404);
-        assertThat(jdbc.sql("SELECT status || ' ' || decided_by || ' ' || reason FROM access_requests "
+        assertThat(jdbc.sql("SELECT status || ' ' || decided_by || ' ' || reason FROM accounts.access_requests "
                 + "WHERE request_id = ?").param(id).query(String.class).single())
                 .isEqualTo("rejected Ivan IT Consumer project");
-        assertThat(jdbc.sql("SELECT count(*) FROM portal_audit WHERE action = 'request_rejected' AND subject = ? "
-                + "AND actor = 'Ivan IT'").param(id).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM accounts.portal_audit "
+                + "WHERE action = 'request_rejected' AND subject = ? AND actor = 'Ivan IT'")
+                .param(id).query(Long.class).single()).isEqualTo(1);
 
         String approved = PortalFlows.newEmail();
         flows.approvedLink(approved);
         String approvedId = flows.requestId(approved);
         assertThat(operator.post("/portal/operator/requests/" + approvedId + "/approve", Map.of("csrf", csrf))
                 .status()).isEqualTo(404);
-        assertThat(jdbc.sql("SELECT count(*) FROM accounts a JOIN access_requests r ON r.account_id = a.account_id "
-                + "WHERE r.request_id = ?").param(approvedId).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM accounts.accounts a "
+                + "JOIN accounts.access_requests r ON r.account_id = a.account_id WHERE r.request_id = ?")
+                .param(approvedId).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
@@ -167,7 +174,8 @@ class PortalIT extends PortalIntegrationTest {
         assertThat(customer.get(link).status()).isEqualTo(410);
         assertThat(new Browser(port).get(link.replaceAll("[0-9a-z]{4}$", "aaaa")).status()).isEqualTo(410);
         assertThat(new Browser(port).get("/portal/welcome/../../v1/admin").status()).isIn(400, 404, 410);
-        assertThat(jdbc.sql("SELECT count(*) FROM key_reveals r JOIN access_requests q ON q.account_id = r.account_id "
+        assertThat(jdbc.sql("SELECT count(*) FROM accounts.key_reveals r "
+                + "JOIN accounts.access_requests q ON q.account_id = r.account_id "
                 + "WHERE q.email = ? AND r.secrets IS NULL AND r.used_at IS NOT NULL").param(email).query(Long.class)
                 .single()).isEqualTo(1);
         assertThat(api.post("/v1/otp/send", testKey, "{\"to\":\"+15005550001\",\"channel\":\"sms\"}").status())
@@ -175,8 +183,9 @@ class PortalIT extends PortalIntegrationTest {
         // The live key waits for the operator, then works.
         assertThat(api.get("/v1/usage", liveKey).status()).isEqualTo(401);
         Browser operator = flows.operator();
-        String keyId = jdbc.sql("SELECT k.key_id FROM api_keys k JOIN access_requests r ON r.account_id = k.account_id "
-                + "WHERE r.email = ? AND k.livemode").param(email).query(String.class).single();
+        String keyId = jdbc.sql("SELECT k.key_id FROM accounts.api_keys k "
+                + "JOIN accounts.access_requests r ON r.account_id = k.account_id WHERE r.email = ? AND k.livemode")
+                .param(email).query(String.class).single();
         assertThat(operator.post("/portal/operator/keys/" + keyId + "/enable", Map.of("csrf",
                 operator.get("/portal/operator").csrf())).status()).isEqualTo(303);
         assertThat(api.get("/v1/usage", liveKey).status()).isEqualTo(200);
@@ -231,7 +240,8 @@ class PortalIT extends PortalIntegrationTest {
         }
         // Codes go out off the request thread (SignInCodes): count once all of these were handled.
         codes.drained().join();
-        assertThat(jdbc.sql("SELECT count(*) FROM portal_audit WHERE actor = ? AND action = 'sign_in_code_sent'")
+        assertThat(jdbc.sql("SELECT count(*) FROM accounts.portal_audit "
+                        + "WHERE actor = ? AND action = 'sign_in_code_sent'")
                 .param(email).query(Long.class).single()).isEqualTo(5);
     }
 
@@ -246,7 +256,7 @@ class PortalIT extends PortalIntegrationTest {
         assertThat(console.body()).contains("awaiting review", "1000 requests/min", "Standard")
                 .doesNotContainPattern("nvk_(test|live)_sk_[0-9a-z]{32}");
         Keys other = newAccount();
-        String otherKeyId = jdbc.sql("SELECT key_id FROM api_keys WHERE account_id = ? AND NOT livemode")
+        String otherKeyId = jdbc.sql("SELECT key_id FROM accounts.api_keys WHERE account_id = ? AND NOT livemode")
                 .param(other.accountId()).query(String.class).single();
         String csrf = console.csrf();
         assertThat(member.post("/portal/console/keys/" + otherKeyId + "/revoke", Map.of("csrf", csrf)).status())

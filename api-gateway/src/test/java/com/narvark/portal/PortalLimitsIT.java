@@ -27,7 +27,8 @@ class PortalLimitsIT extends PortalIntegrationTest {
         assertThat(page.status()).isEqualTo(429);
         assertThat(page.body()).contains("role=\"alert\"", "unusual number of requests", "try again in");
         assertThat(Long.parseLong(page.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 3600L);
-        assertThat(jdbc.sql("SELECT count(*) FROM access_requests WHERE email = ?").param(refused).query(Long.class)
+        assertThat(jdbc.sql("SELECT count(*) FROM accounts.access_requests WHERE email = ?")
+                .param(refused).query(Long.class)
                 .single()).isZero();
         assertThat(mailbox.mail(refused, "")).isEmpty();
 

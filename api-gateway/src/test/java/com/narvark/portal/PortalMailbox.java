@@ -49,7 +49,7 @@ final class PortalMailbox implements AutoCloseable {
 
     Optional<String> mail(String to, String subject) {
         return jdbc.sql("""
-                SELECT message_id, body_ciphertext FROM portal_outbox WHERE to_address = ? AND subject LIKE ?
+                SELECT message_id, body_ciphertext FROM accounts.portal_outbox WHERE to_address = ? AND subject LIKE ?
                 ORDER BY created_at DESC, message_id LIMIT 1
                 """)
                 .params(to, "%" + subject + "%")
@@ -59,7 +59,7 @@ final class PortalMailbox implements AutoCloseable {
 
     Optional<String> code(String to) {
         Optional<String> otpId = jdbc.sql("""
-                SELECT otp_id FROM sandbox_messages WHERE account_id = ? AND to_address = ?
+                SELECT otp_id FROM otp_delivery.sandbox_messages WHERE account_id = ? AND to_address = ?
                 ORDER BY received_at DESC LIMIT 1
                 """).params(SignInController.PORTAL_ACCOUNT, to).query(String.class).optional();
         return otpId.flatMap(id -> {

@@ -61,7 +61,7 @@ public class CredentialThrottle {
         buckets.count(addressBucket(surface, request), perAddress);
         buckets.count(globalBucket(surface), global);
         jdbc.sql("""
-                INSERT INTO credential_failures (surface, hour_start, failures) VALUES (?, ?, 1)
+                INSERT INTO gateway.credential_failures (surface, hour_start, failures) VALUES (?, ?, 1)
                 ON CONFLICT (surface, hour_start) DO UPDATE SET failures = credential_failures.failures + 1
                 """)
                 .params(surface, Timestamp.from(clock.instant().truncatedTo(ChronoUnit.HOURS))).update();
@@ -69,7 +69,8 @@ public class CredentialThrottle {
 
     /** Failed attempts per surface over the last 24 hours, for the operator page. */
     public Map<String, Long> lastDay() {
-        return jdbc.sql("SELECT surface, sum(failures) AS n FROM credential_failures WHERE hour_start > ? GROUP BY surface")
+        return jdbc.sql("SELECT surface, sum(failures) AS n FROM gateway.credential_failures WHERE hour_start > ? "
+                        + "GROUP BY surface")
                 .param(Timestamp.from(clock.instant().minus(24, ChronoUnit.HOURS)))
                 .query((rs, row) -> Map.entry(rs.getString("surface"), rs.getLong("n"))).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, Long::sum, TreeMap::new));

@@ -32,7 +32,7 @@ public class GuardPolicies {
     }
 
     private GuardPolicy stored(String accountId, boolean livemode) {
-        return jdbc.sql("SELECT allowed_countries, monitor_only FROM fraud_guard_policies "
+        return jdbc.sql("SELECT allowed_countries, monitor_only FROM gateway.fraud_guard_policies "
                         + "WHERE account_id = ? AND livemode = ?")
                 .params(accountId, livemode)
                 .query((rs, row) -> new GuardPolicy(
@@ -43,7 +43,8 @@ public class GuardPolicies {
 
     void save(String accountId, boolean livemode, GuardPolicy policy) {
         jdbc.sql("""
-                INSERT INTO fraud_guard_policies (account_id, livemode, allowed_countries, monitor_only, updated_at)
+                INSERT INTO gateway.fraud_guard_policies
+                    (account_id, livemode, allowed_countries, monitor_only, updated_at)
                 VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (account_id, livemode) DO UPDATE SET allowed_countries = excluded.allowed_countries,
                     monitor_only = excluded.monitor_only, updated_at = excluded.updated_at

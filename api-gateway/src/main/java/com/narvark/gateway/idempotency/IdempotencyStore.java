@@ -24,7 +24,7 @@ class IdempotencyStore {
     /** True if this request now owns the key: the single INSERT (or takeover) decides among concurrent requests. */
     boolean claim(String keyId, String key, byte[] fingerprint) {
         return jdbc.sql("""
-                INSERT INTO idempotency_keys AS k (key_id, idempotency_key, fingerprint, state, created_at)
+                INSERT INTO gateway.idempotency_keys AS k (key_id, idempotency_key, fingerprint, state, created_at)
                 VALUES (:keyId, :key, :fingerprint, 'in_flight', now())
                 ON CONFLICT (key_id, idempotency_key) DO UPDATE
                 SET fingerprint = excluded.fingerprint, state = 'in_flight', status = NULL, content_type = NULL,
@@ -38,7 +38,7 @@ class IdempotencyStore {
     }
 
     Optional<Recorded> find(String keyId, String key) {
-        return jdbc.sql("SELECT * FROM idempotency_keys WHERE key_id = ? AND idempotency_key = ?")
+        return jdbc.sql("SELECT * FROM gateway.idempotency_keys WHERE key_id = ? AND idempotency_key = ?")
                 .params(keyId, key)
                 .query((rs, row) -> new Recorded(rs.getBytes("fingerprint"), rs.getString("state").equals("done"),
                         rs.getInt("status"), rs.getString("content_type"), rs.getBytes("sealed_body"),
@@ -48,20 +48,21 @@ class IdempotencyStore {
 
     void complete(String keyId, String key, int status, String contentType, byte[] sealedBody) {
         jdbc.sql("""
-                UPDATE idempotency_keys SET state = 'done', status = ?, content_type = ?, sealed_body = ?
+                UPDATE gateway.idempotency_keys SET state = 'done', status = ?, content_type = ?, sealed_body = ?
                 WHERE key_id = ? AND idempotency_key = ?
                 """).params(status, contentType, sealedBody, keyId, key).update();
     }
 
     /** Forgets a key whose request failed on our side, so that the client's retry runs again. */
     void release(String keyId, String key) {
-        jdbc.sql("DELETE FROM idempotency_keys WHERE key_id = ? AND idempotency_key = ? AND state = 'in_flight'")
+        jdbc.sql("DELETE FROM gateway.idempotency_keys "
+                        + "WHERE key_id = ? AND idempotency_key = ? AND state = 'in_flight'")
                 .params(keyId, key).update();
     }
 
     /** Drops this API key's expired records; called after a request, so the table holds about a day per key. */
     void purgeExpired(String keyId) {
-        jdbc.sql("DELETE FROM idempotency_keys WHERE key_id = ? AND created_at < now() - interval '24 hours'")
+        jdbc.sql("DELETE FROM gateway.idempotency_keys WHERE key_id = ? AND created_at < now() - interval '24 hours'")
                 .param(keyId).update();
     }
 

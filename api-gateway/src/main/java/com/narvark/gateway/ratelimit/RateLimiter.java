@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 public class RateLimiter {
 
     private static final String TAKE = """
-            INSERT INTO rate_limit_buckets AS b (key_id, tat) VALUES (:key, now() + make_interval(secs => :t))
+            INSERT INTO gateway.rate_limit_buckets AS b (key_id, tat) VALUES (:key, now() + make_interval(secs => :t))
             ON CONFLICT (key_id) DO UPDATE SET tat = greatest(b.tat, now()) + make_interval(secs => :t)
             WHERE greatest(b.tat, now()) + make_interval(secs => :t) <= now() + make_interval(secs => :period)
             RETURNING (extract(epoch FROM (b.tat - now())) * 1000000)::BIGINT
@@ -25,12 +25,13 @@ public class RateLimiter {
      */
     private static final String TAKE_WITH_SHARED = """
             WITH own AS (
-                INSERT INTO rate_limit_buckets AS b (key_id, tat) VALUES (:key, now() + make_interval(secs => :t))
+                INSERT INTO gateway.rate_limit_buckets AS b (key_id, tat)
+                VALUES (:key, now() + make_interval(secs => :t))
                 ON CONFLICT (key_id) DO UPDATE SET tat = greatest(b.tat, now()) + make_interval(secs => :t)
                 WHERE greatest(b.tat, now()) + make_interval(secs => :t) <= now() + make_interval(secs => :period)
                 RETURNING (extract(epoch FROM (b.tat - now())) * 1000000)::BIGINT AS ahead
             ), shared AS (
-                INSERT INTO rate_limit_buckets AS b (key_id, tat)
+                INSERT INTO gateway.rate_limit_buckets AS b (key_id, tat)
                 SELECT :shared, now() + make_interval(secs => :st) FROM own
                 ON CONFLICT (key_id) DO UPDATE SET tat = greatest(b.tat, now()) + make_interval(secs => :st)
                 WHERE greatest(b.tat, now()) + make_interval(secs => :st) <= now() + make_interval(secs => :period)
@@ -39,7 +40,8 @@ public class RateLimiter {
             SELECT (SELECT ahead FROM own) AS own_ahead, (SELECT ahead FROM shared) AS shared_ahead
             """;
     private static final String AHEAD = """
-            SELECT (extract(epoch FROM (tat - now())) * 1000000)::BIGINT FROM rate_limit_buckets WHERE key_id = :key
+            SELECT (extract(epoch FROM (tat - now())) * 1000000)::BIGINT
+            FROM gateway.rate_limit_buckets WHERE key_id = :key
             """;
 
     private final JdbcClient jdbc;

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 class ApiKeyCacheIT extends TwoCountedNodes {
 
-    private static final Predicate<String> KEY_LOOKUP = sql -> sql.contains("FROM api_keys k JOIN accounts a");
+    private static final Predicate<String> KEY_LOOKUP =
+            sql -> sql.contains("FROM accounts.api_keys k JOIN accounts.accounts a");
 
     @BeforeEach
     void listening() {
@@ -56,7 +57,8 @@ class ApiKeyCacheIT extends TwoCountedNodes {
     void shouldRefuseADeactivatedKeyOnBothNodesWithinOneSecond() {
         Account account = newAccount();
         authenticatesOnBoth(account.live());
-        assertThat(sql("UPDATE api_keys SET active = FALSE WHERE key_id = ?", account.liveKeyId())).isEqualTo(1);
+        assertThat(sql("UPDATE accounts.api_keys SET active = FALSE WHERE key_id = ?", account.liveKeyId()))
+                .isEqualTo(1);
         within(PROMISE, 401, () -> two.get(UNKNOWN_OTP, account.live()).status());
         within(PROMISE, 401, () -> one.get(UNKNOWN_OTP, account.live()).status());
     }
@@ -103,11 +105,11 @@ class ApiKeyCacheIT extends TwoCountedNodes {
     void shouldForgetEveryCachedKeyWhenTheListenersLoseTheirConnection() {
         Account account = newAccount();
         authenticatesOnBoth(account.live());
-        sql("ALTER TABLE api_keys DISABLE TRIGGER api_keys_notify_update");
+        sql("ALTER TABLE accounts.api_keys DISABLE TRIGGER api_keys_notify_update");
         try {
-            sql("UPDATE api_keys SET revoked_at = now() WHERE key_id = ?", account.liveKeyId());
+            sql("UPDATE accounts.api_keys SET revoked_at = now() WHERE key_id = ?", account.liveKeyId());
         } finally {
-            sql("ALTER TABLE api_keys ENABLE TRIGGER api_keys_notify_update");
+            sql("ALTER TABLE accounts.api_keys ENABLE TRIGGER api_keys_notify_update");
         }
         assertCached(account.live()); // stale on purpose: nothing announced the change
         assertThat(killListeners()).isEqualTo(2);

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class SendSettingsCacheIT extends TwoCountedNodes {
 
-    private static final Predicate<String> MESSAGE_LOOKUP = sql -> sql.contains("FROM accounts WHERE");
-    private static final Predicate<String> POLICY_LOOKUP = sql -> sql.contains("FROM fraud_guard_policies");
+    private static final Predicate<String> MESSAGE_LOOKUP = sql -> sql.contains("FROM accounts.accounts WHERE");
+    private static final Predicate<String> POLICY_LOOKUP = sql -> sql.contains("FROM gateway.fraud_guard_policies");
     private static final Predicate<CountedStatements.Executed> REQUESTS = e -> e.thread().startsWith("http");
     private static final AtomicInteger DESTINATIONS = new AtomicInteger();
 
@@ -71,7 +71,7 @@ class SendSettingsCacheIT extends TwoCountedNodes {
         for (Api node : List.of(one, two)) {
             assertThat(sendToBritain(node, account.test()).status()).isEqualTo(403);
         }
-        assertThat(sql("DELETE FROM fraud_guard_policies WHERE account_id = ?", account.id())).isEqualTo(1);
+        assertThat(sql("DELETE FROM gateway.fraud_guard_policies WHERE account_id = ?", account.id())).isEqualTo(1);
         within(PROMISE, 200, () -> sendToBritain(two, account.test()).status());
         within(PROMISE, 200, () -> sendToBritain(one, account.test()).status());
     }

@@ -24,11 +24,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 class WebhookFanOutIT extends TwoCountedNodes {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final Predicate<String> ENDPOINT_LOOKUP = sql -> sql.contains("FROM webhook_endpoints")
+    private static final Predicate<String> ENDPOINT_LOOKUP = sql -> sql.contains("FROM otp_webhooks.webhook_endpoints")
             && sql.contains("AND enabled");
-    private static final Predicate<String> FACTS_LOOKUP = sql -> sql.contains("FROM webhook_otps");
-    private static final Predicate<String> OUTBOX_INSERT = sql -> sql.contains("INSERT INTO webhook_deliveries");
-    private static final Predicate<String> FACTS_INSERT = sql -> sql.contains("INSERT INTO webhook_otps");
+    private static final Predicate<String> FACTS_LOOKUP = sql -> sql.contains("FROM otp_webhooks.webhook_otps");
+    private static final Predicate<String> OUTBOX_INSERT =
+            sql -> sql.contains("INSERT INTO otp_webhooks.webhook_deliveries");
+    private static final Predicate<String> FACTS_INSERT = sql -> sql.contains("INSERT INTO otp_webhooks.webhook_otps");
 
     private WebhookReceiver receiver;
 
@@ -113,11 +114,11 @@ class WebhookFanOutIT extends TwoCountedNodes {
         createEndpoint(account.test(), "/kept");
         String before = send(one, account.test());
         Await.until(() -> delivered("/gone", before) == 2 && delivered("/kept", before) == 2, WAIT);
-        sql("ALTER TABLE webhook_endpoints DISABLE TRIGGER webhook_endpoints_notify_insert_delete");
+        sql("ALTER TABLE otp_webhooks.webhook_endpoints DISABLE TRIGGER webhook_endpoints_notify_insert_delete");
         try {
-            assertThat(sql("DELETE FROM webhook_endpoints WHERE endpoint_id = ?", gone)).isEqualTo(1);
+            assertThat(sql("DELETE FROM otp_webhooks.webhook_endpoints WHERE endpoint_id = ?", gone)).isEqualTo(1);
         } finally {
-            sql("ALTER TABLE webhook_endpoints ENABLE TRIGGER webhook_endpoints_notify_insert_delete");
+            sql("ALTER TABLE otp_webhooks.webhook_endpoints ENABLE TRIGGER webhook_endpoints_notify_insert_delete");
         }
         String after = send(two, account.test());
         Await.until(() -> delivered("/kept", after) == 2, WAIT);

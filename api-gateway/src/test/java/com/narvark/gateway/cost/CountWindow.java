@@ -3,6 +3,7 @@ package com.narvark.gateway.cost;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * What the application executed between two instants, counted by {@link SqlCounter}, with PostgreSQL's own commit
@@ -76,7 +77,7 @@ record CountWindow(double seconds, long statements, long failed, long commits, l
     }
 
     private static boolean names(String sql, String table) {
-        return sql.toLowerCase().matches("(?s).*\\b" + table.toLowerCase() + "\\b.*");
+        return sql.toLowerCase().matches("(?s).*\\b" + Pattern.quote(table.toLowerCase()) + "\\b.*");
     }
 
     /** Whether some statement run in the window touches the table (case-insensitive). */

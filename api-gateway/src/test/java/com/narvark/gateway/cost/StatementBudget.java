@@ -14,8 +14,8 @@ record StatementBudget(CountWindow idle, CountWindow lifecycles, int otps) {
      * What the gateway itself reads and writes around the commands: the key, the rate-limit buckets, the account's
      * message settings and fraud-guard policy, idempotency records; outside any transaction, one commit apiece.
      */
-    static final List<String> REQUEST_LAYER = List.of("api_keys", "accounts", "fraud_guard_policies",
-            "rate_limit_buckets", "idempotency_keys");
+    static final List<String> REQUEST_LAYER = List.of("accounts.api_keys", "accounts.accounts",
+            "gateway.fraud_guard_policies", "gateway.rate_limit_buckets", "gateway.idempotency_keys");
 
     double rawStatementsPerOtp() {
         return lifecycles.statements() / (double) otps;

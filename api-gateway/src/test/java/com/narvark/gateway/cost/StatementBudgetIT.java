@@ -99,8 +99,8 @@ class StatementBudgetIT {
             // controllers' queries.
             assertThat(lifecycles.touched("DomainEventEntry")).as("event store counted").isTrue();
             assertThat(lifecycles.touched("TokenEntry")).as("token store counted").isTrue();
-            assertThat(lifecycles.touched("delivery_processes")).as("delivery processes counted").isTrue();
-            assertThat(lifecycles.touched("otp_expiries")).as("expiry rows counted").isTrue();
+            assertThat(lifecycles.touched("otp_delivery.delivery_processes")).as("delivery processes counted").isTrue();
+            assertThat(lifecycles.touched("otp_command.otp_expiries")).as("expiry rows counted").isTrue();
             assertThat(lifecycles.touched("scheduled_tasks") || idle.touched("scheduled_tasks"))
                     .as("db-scheduler is off").isFalse();
             assertThat(budget.netStatementsPerOtp()).as("statements per OTP, net of idle polling")

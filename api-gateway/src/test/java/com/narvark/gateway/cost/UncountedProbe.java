@@ -39,7 +39,7 @@ final class UncountedProbe implements AutoCloseable {
 
     /** Whether the status read model holds the OTP with this condition, e.g. {@code delivered_at IS NOT NULL}. */
     boolean projected(String otpId, String condition) {
-        return longValue("SELECT count(*) FROM otp_status WHERE otp_id = ? AND " + condition, otpId) > 0;
+        return longValue("SELECT count(*) FROM otp_query.otp_status WHERE otp_id = ? AND " + condition, otpId) > 0;
     }
 
     /** Queries run so far, each one committed transaction. */

@@ -115,7 +115,7 @@ class IdempotencyIT extends GatewayIntegrationTest {
                 "{\"environment\":\"test\"}");
         // A first request that is still running: its record is claimed and not done.
         jdbc.sql("""
-                INSERT INTO idempotency_keys (key_id, idempotency_key, fingerprint, state, created_at)
+                INSERT INTO gateway.idempotency_keys (key_id, idempotency_key, fingerprint, state, created_at)
                 VALUES (?, 'slow', ?, 'in_flight', now())
                 """).params(issued.text("id"), IdempotencyKeys.fingerprint("POST", "/v1/otp/send",
                 SEND.getBytes(StandardCharsets.UTF_8))).update();
@@ -160,7 +160,8 @@ class IdempotencyIT extends GatewayIntegrationTest {
         assertThat(again.text("id")).isEqualTo(first.text("id"));
         assertThat(api.get("/v1/webhook_endpoints", account.test()).json().get("data").size()).isEqualTo(1);
         String secret = first.text("secret");
-        List<byte[]> stored = jdbc.sql("SELECT sealed_body FROM idempotency_keys WHERE idempotency_key = 'endpoint-1'")
+        List<byte[]> stored = jdbc.sql(
+                        "SELECT sealed_body FROM gateway.idempotency_keys WHERE idempotency_key = 'endpoint-1'")
                 .query(byte[].class).list();
         assertThat(stored).isNotEmpty().allSatisfy(sealed ->
                 assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain(secret, "whsec_"));

@@ -30,7 +30,7 @@ class IdempotentRetryIT extends GatewayIntegrationTest {
         Api.Response first = send(account.test(), "lost-answer", SEND);
         assertThat(first.status()).isEqualTo(200);
         // What a 5xx after the commit leaves: the OTP exists, its idempotency record was deleted.
-        jdbc.sql("DELETE FROM idempotency_keys WHERE idempotency_key = 'lost-answer'").update();
+        jdbc.sql("DELETE FROM gateway.idempotency_keys WHERE idempotency_key = 'lost-answer'").update();
 
         Api.Response retry = send(account.test(), "lost-answer", SEND);
         assertThat(retry.status()).isEqualTo(200);
@@ -46,7 +46,7 @@ class IdempotentRetryIT extends GatewayIntegrationTest {
         Api.Response first = send(account.test(), "node-died", SEND);
         // What a node dying between the commit and the answer leaves: the OTP exists, the record is in flight.
         jdbc.sql("""
-                UPDATE idempotency_keys SET state = 'in_flight', status = NULL, content_type = NULL,
+                UPDATE gateway.idempotency_keys SET state = 'in_flight', status = NULL, content_type = NULL,
                     sealed_body = NULL, created_at = now() WHERE idempotency_key = 'node-died'
                 """).update();
 
@@ -63,7 +63,7 @@ class IdempotentRetryIT extends GatewayIntegrationTest {
                 "{\"environment\":\"test\"}");
         // Its node died before the commit: no OTP, and a record in flight for longer than any send runs.
         jdbc.sql("""
-                INSERT INTO idempotency_keys (key_id, idempotency_key, fingerprint, state, created_at)
+                INSERT INTO gateway.idempotency_keys (key_id, idempotency_key, fingerprint, state, created_at)
                 VALUES (?, 'abandoned', ?, 'in_flight', now() - interval '11 seconds')
                 """).params(issued.text("id"), IdempotencyKeys.fingerprint("POST", "/v1/otp/send",
                 SEND.getBytes(StandardCharsets.UTF_8))).update();

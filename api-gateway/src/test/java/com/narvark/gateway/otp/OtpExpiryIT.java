@@ -39,7 +39,7 @@ class OtpExpiryIT extends GatewayIntegrationTest {
     private JdbcClient jdbc;
 
     private Optional<Instant> expiryRow(String otpId) {
-        return jdbc.sql("SELECT expires_at FROM otp_expiries WHERE otp_id = ?").param(otpId)
+        return jdbc.sql("SELECT expires_at FROM otp_command.otp_expiries WHERE otp_id = ?").param(otpId)
                 .query((rs, row) -> rs.getTimestamp(1).toInstant()).optional();
     }
 

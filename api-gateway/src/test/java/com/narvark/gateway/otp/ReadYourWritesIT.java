@@ -45,7 +45,8 @@ class ReadYourWritesIT extends GatewayIntegrationTest {
     }
 
     private String projectedStatus(String otp) {
-        return jdbc.sql("SELECT status FROM otp_status WHERE otp_id = ?").param(otp).query(String.class).optional()
+        return jdbc.sql("SELECT status FROM otp_query.otp_status WHERE otp_id = ?")
+                .param(otp).query(String.class).optional()
                 .orElse(null);
     }
 

@@ -180,19 +180,29 @@ class AnalyticsIT extends GatewayIntegrationTest {
 
     @Test
     void shouldLetTheAnalystRoleReadTheReadModelsOnlyWhenMigrated() {
-        for (String table : List.of("otp_status", "otp_analytics", "otp_analytics_daily")) {
+        for (String table : List.of("otp_query.otp_status", "otp_query.otp_analytics", "otp_query.otp_analytics_daily",
+                "otp_query.otp_failure_analytics")) {
             assertThat(privilege(table, "SELECT")).as(table).isTrue();
             assertThat(privilege(table, "INSERT") || privilege(table, "UPDATE") || privilege(table, "DELETE"))
                     .as(table).isFalse();
         }
-        for (String table : List.of("domainevententry", "api_keys", "sandbox_messages")) {
+        for (String table : List.of("domainevententry", "accounts.api_keys", "otp_delivery.sandbox_messages")) {
             assertThat(privilege(table, "SELECT")).as(table).isFalse();
         }
+        // The read models left public for otp-query's schema: the role may look into that schema, no other module's.
+        assertThat(schemaUsage("otp_query")).isTrue();
+        assertThat(schemaUsage("accounts") || schemaUsage("otp_delivery") || schemaUsage("gateway")).isFalse();
         assertThat(jdbc.sql("SELECT rolcanlogin FROM pg_roles WHERE rolname = 'narvark_analyst'")
                 .query(Boolean.class).single()).isFalse();
     }
 
+    private boolean schemaUsage(String schema) {
+        return jdbc.sql("SELECT has_schema_privilege('narvark_analyst', ?, 'USAGE')").param(schema)
+                .query(Boolean.class).single();
+    }
+
     private boolean privilege(String table, String privilege) {
+
         return jdbc.sql("SELECT has_table_privilege('narvark_analyst', ?, ?)").params(table, privilege)
                 .query(Boolean.class).single();
     }

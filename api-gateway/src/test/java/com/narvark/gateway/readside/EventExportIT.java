@@ -87,7 +87,7 @@ class EventExportIT extends GatewayIntegrationTest {
         Instant from = Instant.now().minusSeconds(5);
         List<String> ids = seed(keys.accountId(), Instant.now());
         // The export finds an account's events through otp_status: wait until the projection has seen them all.
-        await(() -> jdbc.sql("SELECT count(*) FROM otp_status WHERE account_id = ? AND attempts_used = ?")
+        await(() -> jdbc.sql("SELECT count(*) FROM otp_query.otp_status WHERE account_id = ? AND attempts_used = ?")
                 .params(keys.accountId(), EVENTS_PER_OTP - 1).query(Long.class).single() == OTPS,
                 Duration.ofSeconds(90));
 

@@ -64,16 +64,16 @@ class ProjectionRebuildIT extends GatewayIntegrationTest {
         awaitStatus(keys.live(), fellBack, "delivered");
         // Test-mode delivery is simulated asynchronously, and the status API reads its own writes (it folds events the
         // table has not applied yet): wait until both tables themselves hold every last outcome.
-        await(() -> settled("otp_status", "status = 'verified'", verified, locked, fellBack)
-                && settled("otp_analytics", "verified_at IS NOT NULL", verified, locked, fellBack),
+        await(() -> settled("otp_query.otp_status", "status = 'verified'", verified, locked, fellBack)
+                && settled("otp_query.otp_analytics", "verified_at IS NOT NULL", verified, locked, fellBack),
                 Duration.ofSeconds(20));
-        List<String> liveStatus = rows("otp_status", keys.accountId());
-        List<String> liveAnalytics = rows("otp_analytics", keys.accountId());
+        List<String> liveStatus = rows("otp_query.otp_status", keys.accountId());
+        List<String> liveAnalytics = rows("otp_query.otp_analytics", keys.accountId());
         assertThat(liveStatus).hasSize(3);
 
-        jdbc.sql("UPDATE otp_status SET status = 'pending', attempts_used = 0 WHERE otp_id = ?").param(locked)
+        jdbc.sql("UPDATE otp_query.otp_status SET status = 'pending', attempts_used = 0 WHERE otp_id = ?").param(locked)
                 .update();
-        jdbc.sql("DELETE FROM otp_analytics WHERE otp_id = ?").param(verified).update();
+        jdbc.sql("DELETE FROM otp_query.otp_analytics WHERE otp_id = ?").param(verified).update();
         for (String name : PROJECTIONS) {
             Api.Response rebuild = api.post("/v1/admin/projections/" + name + "/rebuild", ADMIN_TOKEN, "");
             assertThat(rebuild.status()).as(rebuild.toString()).isEqualTo(202);
@@ -87,8 +87,8 @@ class ProjectionRebuildIT extends GatewayIntegrationTest {
             assertThat(done.get("progress").asDouble()).isEqualTo(1.0);
         }
 
-        assertThat(rows("otp_status", keys.accountId())).isEqualTo(liveStatus);
-        assertThat(rows("otp_analytics", keys.accountId())).isEqualTo(liveAnalytics);
+        assertThat(rows("otp_query.otp_status", keys.accountId())).isEqualTo(liveStatus);
+        assertThat(rows("otp_query.otp_analytics", keys.accountId())).isEqualTo(liveAnalytics);
     }
 
     @Test

@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.narvark.gateway.support.Await;
 import com.narvark.gateway.support.GatewayIntegrationTest;
+import com.narvark.gateway.support.LegacyScripts;
 import com.narvark.otp.api.crypto.SecretCipher;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * A delivery in flight when the delivery saga gave way to the process table: the handover migration moves the saga's
@@ -28,10 +28,13 @@ class DeliverySagaHandoverIT extends GatewayIntegrationTest {
     private JdbcClient jdbc;
 
     @Autowired
+    private PlatformTransactionManager transactions;
+
+    @Autowired
     private SecretCipher cipher;
 
     @Test
-    void shouldCarryOnAnInFlightSagaFromItsStoredState() throws IOException {
+    void shouldCarryOnAnInFlightSagaFromItsStoredState() {
         String otpId = "otp_handover" + Long.toString(System.nanoTime(), 32);
         Instant now = Instant.now();
         String sealed = Base64.getEncoder().encodeToString(cipher.encrypt("482916", otpId));
@@ -45,14 +48,15 @@ class DeliverySagaHandoverIT extends GatewayIntegrationTest {
                 .params("saga-" + otpId, "com.narvark.otp.delivery.DeliverySaga",
                         saga.getBytes(StandardCharsets.UTF_8)).update();
 
-        jdbc.sql(new ClassPathResource(MIGRATION).getContentAsString(StandardCharsets.UTF_8)).update();
+        LegacyScripts.run(jdbc, transactions, MIGRATION, "otp_delivery");
 
         assertThat(jdbc.sql("SELECT count(*) FROM SagaEntry WHERE sagaId = ?").param("saga-" + otpId)
                 .query(Long.class).single()).isZero();
-        String text = Await.until(() -> jdbc.sql("SELECT count(*) FROM sandbox_messages WHERE otp_id = ?")
-                .param(otpId).query(Long.class).single() > 0 ? "sent" : null, Duration.ofSeconds(10));
+        String text = Await.until(() -> jdbc.sql(
+                        "SELECT count(*) FROM otp_delivery.sandbox_messages WHERE otp_id = ?").param(otpId)
+.query(Long.class).single() > 0 ? "sent" : null, Duration.ofSeconds(10));
         assertThat(text).isEqualTo("sent");
-        assertThat(jdbc.sql("SELECT state FROM delivery_processes WHERE otp_id = ?").param(otpId)
+        assertThat(jdbc.sql("SELECT state FROM otp_delivery.delivery_processes WHERE otp_id = ?").param(otpId)
                 .query(byte[].class).single()).asString(StandardCharsets.UTF_8).contains("\"sends\":2");
     }
 }

@@ -3,6 +3,7 @@ package com.narvark.gateway.recovery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.narvark.gateway.support.GatewayIntegrationTest;
+import com.narvark.gateway.support.LegacyScripts;
 import com.narvark.otp.api.Channel;
 import com.narvark.otp.api.Destination;
 import com.narvark.otp.api.GuardPolicy;
@@ -26,8 +27,8 @@ import org.axonframework.modelling.command.AggregateScopeDescriptor;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * An OTP pending when expiry stopped being a db-scheduler deadline: the handover migration turns its deadline row
@@ -43,6 +44,9 @@ class ExpiryDeadlineHandoverIT extends GatewayIntegrationTest {
     @Autowired
     private JdbcClient jdbc;
     @Autowired
+    private PlatformTransactionManager transactions;
+
+    @Autowired
     private Serializer serializer;
 
     @Test
@@ -55,23 +59,25 @@ class ExpiryDeadlineHandoverIT extends GatewayIntegrationTest {
                 new Destination(Destination.Kind.PHONE, "+447911123456"), "GB", Channel.SMS, List.of(), 6, 3, 5,
                 null, Map.of(), GuardPolicy.DEFAULT, requestedAt));
         // As if sent before the upgrade: no expiry row, a deadline instead (and one of another aggregate's).
-        jdbc.sql("DELETE FROM otp_expiries WHERE otp_id = ?").param(otpId).update();
+        jdbc.sql("DELETE FROM otp_command.otp_expiries WHERE otp_id = ?").param(otpId).update();
         String deadlineId = UUID.randomUUID().toString();
         insertDeadline(deadlineId, "otp-expiry", "Otp", otpId, expiresAt);
         String otherId = UUID.randomUUID().toString();
         insertDeadline(otherId, "some-other-deadline", "Otp", otpId, expiresAt.plusSeconds(3600));
 
-        jdbc.sql(new ClassPathResource(MIGRATION).getContentAsString(StandardCharsets.UTF_8)).update();
+        LegacyScripts.run(jdbc, transactions, MIGRATION, "otp_command");
 
         assertThat(taskInstances()).doesNotContain(deadlineId).contains(otherId);
-        assertThat(jdbc.sql("SELECT expires_at FROM otp_expiries WHERE otp_id = ?").param(otpId)
+        assertThat(jdbc.sql("SELECT expires_at FROM otp_command.otp_expiries WHERE otp_id = ?").param(otpId)
                 .query((rs, row) -> rs.getTimestamp(1).toInstant()).list()).containsExactly(expiresAt);
         Instant expiredAt = await(() -> jdbc.sql(
-                        "SELECT expired_at FROM otp_status WHERE otp_id = ? AND expired_at IS NOT NULL").param(otpId)
-                .query((rs, row) -> rs.getTimestamp(1).toInstant()).optional().orElse(null), Duration.ofSeconds(15));
+                        "SELECT expired_at FROM otp_query.otp_status WHERE otp_id = ? AND expired_at IS NOT NULL")
+                .param(otpId).query((rs, row) -> rs.getTimestamp(1).toInstant()).optional().orElse(null),
+                Duration.ofSeconds(15));
         assertThat(expiredAt).isEqualTo(expiresAt);
-        assertThat(jdbc.sql("SELECT count(*) FROM otp_expiries WHERE otp_id = ?").param(otpId).query(Long.class)
-                .single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM otp_command.otp_expiries WHERE otp_id = ?")
+                .param(otpId).query(Long.class).single()).isZero();
+
         jdbc.sql("DELETE FROM scheduled_tasks WHERE task_instance = ?").param(otherId).update();
     }
 

@@ -19,8 +19,10 @@ class NodeLivenessIT extends GatewayIntegrationTest {
 
     @Test
     void shouldTellASilentNodeFromALiveOne() {
-        jdbc.sql("INSERT INTO delivery_nodes (node_id, seen_at) VALUES ('silent', now() - interval '5 seconds'), "
-                + "('beating', now()) ON CONFLICT (node_id) DO UPDATE SET seen_at = excluded.seen_at").update();
+        jdbc.sql("INSERT INTO otp_delivery.delivery_nodes (node_id, seen_at) "
+                + "VALUES ('silent', now() - interval '5 seconds'), ('beating', now()) "
+                + "ON CONFLICT (node_id) DO UPDATE SET seen_at = excluded.seen_at").update();
+
 
         assertThat(nodes.gone("silent")).isTrue();
         assertThat(nodes.gone("beating")).isFalse();
@@ -31,7 +33,8 @@ class NodeLivenessIT extends GatewayIntegrationTest {
     @Test
     void shouldKeepThisNodesRowFresh() throws InterruptedException {
         Thread.sleep(1_200);
-        Boolean fresh = jdbc.sql("SELECT seen_at > now() - interval '1 second' FROM delivery_nodes WHERE node_id = ?")
+        Boolean fresh = jdbc.sql("SELECT seen_at > now() - interval '1 second' FROM otp_delivery.delivery_nodes "
+                        + "WHERE node_id = ?")
                 .param(nodes.self()).query(Boolean.class).single();
         assertThat(fresh).isTrue();
     }

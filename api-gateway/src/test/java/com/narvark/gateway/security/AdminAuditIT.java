@@ -24,7 +24,7 @@ class AdminAuditIT extends GatewayIntegrationTest {
         api.delete("/v1/admin/keys/" + issued.text("id"), ADMIN_TOKEN);
 
         List<Map<String, Object>> rows = jdbc.sql("""
-                SELECT actor, action, subject, detail FROM portal_audit
+                SELECT actor, action, subject, detail FROM accounts.portal_audit
                 WHERE action LIKE 'admin_api %' AND (subject = ? OR subject = ?) ORDER BY audit_id
                 """).params("accountId=" + account.accountId(), "keyId=" + issued.text("id")).query().listOfRows();
         assertThat(rows).extracting(row -> row.get("action") + " " + row.get("subject") + " " + row.get("detail"))
@@ -33,7 +33,7 @@ class AdminAuditIT extends GatewayIntegrationTest {
                                 + " answered 201",
                         "admin_api DELETE /v1/admin/keys/{keyId} keyId=" + issued.text("id") + " answered 200");
         assertThat(rows).allSatisfy(row -> assertThat((String) row.get("actor")).matches("operator-token:[0-9a-f]{8}"));
-        assertThat(jdbc.sql("SELECT count(*) FROM portal_audit WHERE action = ? AND detail = ?")
+        assertThat(jdbc.sql("SELECT count(*) FROM accounts.portal_audit WHERE action = ? AND detail = ?")
                 .params("admin_api POST /v1/admin/accounts", "answered 201").query(Long.class).single())
                 .isPositive();
     }

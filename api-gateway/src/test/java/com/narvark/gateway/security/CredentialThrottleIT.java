@@ -34,7 +34,7 @@ class CredentialThrottleIT extends GatewayIntegrationTest {
     @Test
     void shouldRefuseEvenTheRightTokenFromAnAddressWhenItGuessedTooOften() throws IOException {
         RawHttp guesser = raw("127.0.0.3");
-        String notAdminCalls = "SELECT count(*) FROM portal_audit WHERE action NOT LIKE 'admin_api %'";
+        String notAdminCalls = "SELECT count(*) FROM accounts.portal_audit WHERE action NOT LIKE 'admin_api %'";
         long audited = count(notAdminCalls);
         long counted = failures("admin-api");
         for (int i = 0; i < PER_ADDRESS; i++) {
@@ -97,7 +97,7 @@ class CredentialThrottleIT extends GatewayIntegrationTest {
         String cookie = page.header("Set-Cookie").split(";")[0];
         Matcher csrf = CSRF.matcher(page.body());
         assertThat(csrf.find()).isTrue();
-        long audited = count("SELECT count(*) FROM portal_audit WHERE action = 'operator_sign_in_failed'");
+        long audited = count("SELECT count(*) FROM accounts.portal_audit WHERE action = 'operator_sign_in_failed'");
         long counted = failures("operator-sign-in");
         String form = "csrf=" + csrf.group(1) + "&operator=Mallory%20%3Cscript%3E&token=guess";
         for (int i = 0; i < PER_ADDRESS; i++) {
@@ -109,7 +109,7 @@ class CredentialThrottleIT extends GatewayIntegrationTest {
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.header("Retry-After")).isNotBlank();
         assertThat(failures("operator-sign-in")).isEqualTo(counted + PER_ADDRESS);
-        assertThat(count("SELECT count(*) FROM portal_audit WHERE action = 'operator_sign_in_failed'"))
+        assertThat(count("SELECT count(*) FROM accounts.portal_audit WHERE action = 'operator_sign_in_failed'"))
                 .isEqualTo(audited);
     }
 
@@ -120,7 +120,8 @@ class CredentialThrottleIT extends GatewayIntegrationTest {
     }
 
     private long failures(String surface) {
-        return count("SELECT coalesce(sum(failures), 0) FROM credential_failures WHERE surface = '" + surface + "'");
+        return count("SELECT coalesce(sum(failures), 0) FROM gateway.credential_failures WHERE surface = '" + surface
+                + "'");
     }
 
     private long count(String sql) {

@@ -35,22 +35,22 @@ class HostilePathsIT extends GatewayIntegrationTest {
 
     @Test
     void shouldNeverReachTheAdminApiWhenTheAdminPathIsSpelledOddlyWithoutCredentials() throws IOException {
-        long accounts = count("accounts");
-        long keys = count("api_keys");
+        long accounts = count("accounts.accounts");
+        long keys = count("accounts.api_keys");
         RawHttp http = raw("127.0.0.1");
         for (String path : ADMIN_ACCOUNTS) {
             assertRefused(path, http.send("POST", path, null, "application/json", "{\"name\":\"walked in\"}"));
         }
-        assertThat(count("accounts")).isEqualTo(accounts);
-        assertThat(count("api_keys")).isEqualTo(keys);
+        assertThat(count("accounts.accounts")).isEqualTo(accounts);
+        assertThat(count("accounts.api_keys")).isEqualTo(keys);
     }
 
     /** An API key is no operator credential, however the path is spelled. From an address of its own: these fail. */
     @Test
     void shouldNeverReachTheAdminApiWhenTheCallerHoldsOnlyAnApiKey() throws IOException {
         String apiKey = newAccount().live();
-        long accounts = count("accounts");
-        long keys = count("api_keys");
+        long accounts = count("accounts.accounts");
+        long keys = count("accounts.api_keys");
         RawHttp http = raw("127.0.0.4");
         for (String path : ADMIN_ACCOUNTS) {
             assertRefused(path, http.send("POST", path, apiKey, "application/json", "{\"name\":\"walked in\"}"));
@@ -58,8 +58,8 @@ class HostilePathsIT extends GatewayIntegrationTest {
         for (String path : List.of("/v1/admin;/projections/otp-status/rebuild", "/v1/%61dmin/keys/k/rate_limit")) {
             assertRefused(path, http.send("POST", path, apiKey, "application/json", "{\"unlimited\":true}"));
         }
-        assertThat(count("accounts")).isEqualTo(accounts);
-        assertThat(count("api_keys")).isEqualTo(keys);
+        assertThat(count("accounts.accounts")).isEqualTo(accounts);
+        assertThat(count("accounts.api_keys")).isEqualTo(keys);
     }
 
     @Test

@@ -1,14 +1,13 @@
 package com.narvark.gateway.tables;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * SQL of one module naming a table another module owns: in its Java sources' string literals and text blocks, and in
- * its migrations other than the hand-over migrations it is given.
+ * its migrations (legacy and schema) other than the hand-over migrations it is given.
  */
 public final class TableCrossings {
 
@@ -25,36 +24,26 @@ public final class TableCrossings {
     }
 
     /**
-     * Every crossing under {@code root}. {@code handOverMigrations} are migration file names that move data from one
+     * Every crossing of {@code pieces}. {@code handOverMigrations} are migration file names that move data from one
      * module's tables to another's once, and so name both.
      */
-    public static List<Crossing> find(Path root, List<Path> modules, Map<String, String> owners,
-            Set<String> handOverMigrations) {
-        List<Crossing> crossings = new ArrayList<>();
-        for (Path module : modules) {
-            String name = ModuleTables.name(root, module);
-            for (Path source : ModuleTables.files(module.resolve("src/main/java"), ".java")) {
-                for (SqlText.Fragment literal : SqlText.javaStringLiterals(ModuleTables.read(source))) {
-                    crossings.addAll(crossingsIn(root, name, source, literal, owners));
-                }
-            }
-            for (Path migration : ModuleTables.files(module.resolve("src/main/resources/db/migration"), ".sql")) {
-                if (!handOverMigrations.contains(migration.getFileName().toString())) {
-                    crossings.addAll(crossingsIn(root, name, migration,
-                            SqlText.sqlStatements(ModuleTables.read(migration)), owners));
-                }
-            }
-        }
-        return crossings;
+    public static List<Crossing> find(Path root, List<ModuleSql.Piece> pieces, Map<String, TableHomes.Home> homes,
+            Set<String> schemas, Set<String> handOverMigrations) {
+        return pieces.stream()
+                .filter(piece -> piece.source() == ModuleSql.Source.JAVA
+                        || !handOverMigrations.contains(piece.file().getFileName().toString()))
+                .flatMap(piece -> crossingsIn(root, piece.module(), piece.file(), piece.fragment(), homes, schemas)
+                        .stream())
+                .toList();
     }
 
     /** The references of one fragment of {@code module}'s file to tables of other modules. */
     public static List<Crossing> crossingsIn(Path root, String module, Path file, SqlText.Fragment fragment,
-            Map<String, String> owners) {
-        return TableReferences.in(fragment, owners.keySet()).stream()
-                .filter(reference -> !owners.get(reference.table()).equals(module))
+            Map<String, TableHomes.Home> homes, Set<String> schemas) {
+        return TableReferences.in(fragment, homes.keySet(), schemas).stream()
+                .filter(reference -> !homes.get(reference.table()).module().equals(module))
                 .map(reference -> new Crossing(module, ModuleTables.name(root, file), reference.line(),
-                        reference.table(), owners.get(reference.table())))
+                        reference.table(), homes.get(reference.table()).module()))
                 .toList();
     }
 }

@@ -9,19 +9,36 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Table names a piece of SQL names: the word after FROM, JOIN, INTO, UPDATE, TABLE, USING, REFERENCES or ON, and the
- * further tables of a comma-separated FROM list. Matching is case-insensitive as PostgreSQL folds unquoted names;
- * only names some module's migration creates count, so a column, an alias or a function after ON or FROM is ignored.
+ * Table names a piece of SQL names: the word after FROM, JOIN, INTO, UPDATE, TABLE, VIEW, TRUNCATE, USING, REFERENCES
+ * or ON, and the further tables of a comma-separated FROM list, with the schema it is qualified by if any. Matching is
+ * case-insensitive as PostgreSQL folds unquoted names; only names some module's migration creates count, so a column,
+ * an alias or a function after ON or FROM is ignored. {@code a.b} names table b of schema a when a is a known schema,
+ * and otherwise no table: it is a column of an alias (or of a table named as its own alias, already found where the
+ * statement named it).
  */
 public final class TableReferences {
 
-    /** A table named on a line of a file. */
-    public record Reference(String table, int line) {
+    /** A table named on a line of a file, qualified by {@code schema} or unqualified ({@code schema} null). */
+    public record Reference(String schema, String table, int line) {
+
+        public static Reference unqualified(String table, int line) {
+            return new Reference(null, table, line);
+        }
+
+        public boolean qualified() {
+            return schema != null;
+        }
+
+        /** As written, but lower case: {@code otp_query.otp_status} or {@code otp_status}. */
+        public String name() {
+            return qualified() ? schema + "." + table : table;
+        }
     }
 
-    private static final String NAME = "\"?[A-Za-z_][\\w$]*\"?(?:\\.\"?[A-Za-z_][\\w$]*\"?)?";
-    private static final Pattern NAMED = Pattern.compile("(?i)\\b(FROM|JOIN|INTO|UPDATE|TABLE|USING|REFERENCES|ON)"
-            + "\\s+(?:ONLY\\s+)?(?:IF\\s+(?:NOT\\s+)?EXISTS\\s+)?(" + NAME + ")");
+    private static final String PART = "\"?[A-Za-z_][\\w$]*\"?";
+    private static final String NAME = PART + "(?:\\." + PART + ")?";
+    private static final Pattern NAMED = Pattern.compile("(?i)\\b(FROM|JOIN|INTO|UPDATE|TABLE|VIEW|TRUNCATE|USING"
+            + "|REFERENCES|ON)\\s+(?:ONLY\\s+)?(?:IF\\s+(?:NOT\\s+)?EXISTS\\s+)?(" + NAME + ")");
     /** After FROM's first table: {@code , other [AS] alias}, as long as the list goes on. */
     private static final Pattern FURTHER_IN_LIST = Pattern.compile("(?:\\s+(?:AS\\s+)?(?!(?i:WHERE|JOIN|LEFT|RIGHT"
             + "|INNER|FULL|CROSS|NATURAL|GROUP|ORDER|LIMIT|OFFSET|ON|USING|RETURNING|UNION|HAVING|WINDOW|FOR|SET|WITH)"
@@ -30,18 +47,22 @@ public final class TableReferences {
     private TableReferences() {
     }
 
-    /** The known tables {@code fragment} names, each once per line, with the line it is named on. */
-    public static List<Reference> in(SqlText.Fragment fragment, Set<String> knownTables) {
+    /**
+     * The known tables {@code fragment} names, each once per line and qualification, with the line it is named on.
+     * {@code knownSchemas} tells a schema-qualified table ({@code accounts.api_keys}) from an alias's column
+     * ({@code k.account_id}).
+     */
+    public static List<Reference> in(SqlText.Fragment fragment, Set<String> knownTables, Set<String> knownSchemas) {
         Set<Reference> found = new LinkedHashSet<>();
         String text = fragment.text();
         Matcher named = NAMED.matcher(text);
         while (named.find()) {
-            add(found, fragment, named.start(2), named.group(2), knownTables);
+            add(found, fragment, named.start(2), named.group(2), knownTables, knownSchemas);
             if (named.group(1).equalsIgnoreCase("FROM")) {
                 Matcher further = FURTHER_IN_LIST.matcher(text);
                 further.region(named.end(2), text.length());
                 while (further.lookingAt()) {
-                    add(found, fragment, further.start(1), further.group(1), knownTables);
+                    add(found, fragment, further.start(1), further.group(1), knownTables, knownSchemas);
                     further.region(further.end(1), text.length());
                 }
             }
@@ -50,17 +71,15 @@ public final class TableReferences {
     }
 
     private static void add(Set<Reference> found, SqlText.Fragment fragment, int at, String name,
-            Set<String> knownTables) {
-        String table = tableOf(name);
+            Set<String> knownTables, Set<String> knownSchemas) {
+        String[] parts = name.replace("\"", "").toLowerCase(Locale.ROOT).split("\\.");
+        if (parts.length == 2 && !knownSchemas.contains(parts[0])) {
+            return;
+        }
+        String table = parts[parts.length - 1];
         if (knownTables.contains(table)) {
             int line = fragment.line() + (int) fragment.text().substring(0, at).chars().filter(c -> c == '\n').count();
-            found.add(new Reference(table, line));
+            found.add(new Reference(parts.length == 2 ? parts[0] : null, table, line));
         }
-    }
-
-    /** {@code public.api_keys} and {@code "api_keys"} name api_keys; {@code k.account_id} names k (an alias). */
-    private static String tableOf(String name) {
-        String[] parts = name.replace("\"", "").toLowerCase(Locale.ROOT).split("\\.");
-        return parts.length == 2 && parts[0].equals("public") ? parts[1] : parts[0];
     }
 }

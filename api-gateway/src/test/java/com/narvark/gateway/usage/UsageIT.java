@@ -89,7 +89,7 @@ class UsageIT extends GatewayIntegrationTest {
         assertThat(testUsage.get("total_units").asLong()).isZero();
         assertThat(usage(newAccount().live(), "").get("data")).isEmpty();
         // Every unit can be traced to the OTP dispatch behind it.
-        assertThat(jdbc.sql("SELECT otp_id FROM usage_dispatches WHERE account_id = ? ORDER BY otp_id")
+        assertThat(jdbc.sql("SELECT otp_id FROM otp_query.usage_dispatches WHERE account_id = ? ORDER BY otp_id")
                 .param(keys.accountId()).query(String.class).list())
                 .containsExactlyInAnyOrder(sms, email, whatsapp, fellBack);
     }
@@ -119,7 +119,7 @@ class UsageIT extends GatewayIntegrationTest {
         await(() -> usage(keys.live(), "").get("total_units").asLong() == 2, Duration.ofSeconds(20));
         JsonNode before = usage(keys.live(), "");
 
-        jdbc.sql("DELETE FROM usage_dispatches WHERE otp_id = ?").param(sms).update();
+        jdbc.sql("DELETE FROM otp_query.usage_dispatches WHERE otp_id = ?").param(sms).update();
         Api.Response rebuild = api.post("/v1/admin/projections/otp-usage/rebuild", ADMIN_TOKEN, "");
         assertThat(rebuild.status()).as(rebuild.toString()).isEqualTo(202);
         await(() -> {

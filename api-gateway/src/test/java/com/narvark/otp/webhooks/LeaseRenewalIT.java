@@ -99,15 +99,15 @@ class LeaseRenewalIT extends GatewayIntegrationTest {
             assertThat(batch.next(Instant.now())).isEqualTo(mine.get(0));
 
             // Its post just got recorded, not yet advanced past: the renewal still counts the batch as held.
-            jdbc.sql("UPDATE webhook_deliveries SET status = 'succeeded' WHERE delivery_id = ?")
+            jdbc.sql("UPDATE otp_webhooks.webhook_deliveries SET status = 'succeeded' WHERE delivery_id = ?")
                     .param(mine.get(0).deliveryId()).update();
             keeper.renewAll();
             assertThat(batch.next(Instant.now())).isEqualTo(mine.get(0));
-            jdbc.sql("UPDATE webhook_deliveries SET status = 'pending' WHERE delivery_id = ?")
+            jdbc.sql("UPDATE otp_webhooks.webhook_deliveries SET status = 'pending' WHERE delivery_id = ?")
                     .param(mine.get(0).deliveryId()).update();
 
             // Another node's claim set its own lease: this batch is lost and sends nothing more.
-            jdbc.sql("UPDATE webhook_deliveries SET next_attempt_at = next_attempt_at + interval '1 second' "
+            jdbc.sql("UPDATE otp_webhooks.webhook_deliveries SET next_attempt_at = next_attempt_at + interval '1 second' "
                     + "WHERE endpoint_id = ? AND status = 'pending'").param(endpointId).update();
             keeper.renewAll();
             assertThat(batch.next(Instant.now())).isNull();
@@ -132,12 +132,14 @@ class LeaseRenewalIT extends GatewayIntegrationTest {
     }
 
     private long pending() {
-        return jdbc.sql("SELECT count(*) FROM webhook_deliveries WHERE endpoint_id = ? AND status = 'pending'")
+        return jdbc.sql("SELECT count(*) FROM otp_webhooks.webhook_deliveries "
+                        + "WHERE endpoint_id = ? AND status = 'pending'")
                 .param(endpointId).query(Long.class).single();
     }
 
     private Instant leasedUntil() {
-        return jdbc.sql("SELECT next_attempt_at FROM webhook_deliveries WHERE endpoint_id = ? AND status = 'pending'")
+        return jdbc.sql("SELECT next_attempt_at FROM otp_webhooks.webhook_deliveries "
+                        + "WHERE endpoint_id = ? AND status = 'pending'")
                 .param(endpointId).query(Timestamp.class).single().toInstant();
     }
 }

@@ -33,8 +33,8 @@ final class JdbcDestinationLedger implements DestinationLedger {
     public List<Instant> holdSends(String accountId, Destination to, Instant since) {
         byte[] hash = fingerprint(accountId, to);
         jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(ByteBuffer.wrap(hash).getLong()).query().singleRow();
-        return times("SELECT sent_at FROM guard_destination_sends WHERE destination_hash = ? AND sent_at >= ? "
-                + "ORDER BY sent_at", hash, since);
+        return times("SELECT sent_at FROM otp_command.guard_destination_sends "
+                + "WHERE destination_hash = ? AND sent_at >= ? ORDER BY sent_at", hash, since);
     }
 
     @Override
@@ -42,25 +42,27 @@ final class JdbcDestinationLedger implements DestinationLedger {
         byte[] hash = fingerprint(accountId, to);
         // An idempotent retry derives the same OTP id: the event store's unique key refuses its second OTP at commit,
         // and the caller is answered the first. Failing here first would answer 500 to every such retry.
-        jdbc.sql("INSERT INTO guard_destination_sends (otp_id, destination_hash, sent_at) VALUES (?, ?, ?) "
-                        + "ON CONFLICT (otp_id) DO NOTHING")
+        jdbc.sql("INSERT INTO otp_command.guard_destination_sends (otp_id, destination_hash, sent_at) "
+                        + "VALUES (?, ?, ?) ON CONFLICT (otp_id) DO NOTHING")
                 .params(otpId, hash, Timestamp.from(at)).update();
-        jdbc.sql("DELETE FROM guard_destination_sends WHERE destination_hash = ? AND sent_at < ?")
+        jdbc.sql("DELETE FROM otp_command.guard_destination_sends WHERE destination_hash = ? AND sent_at < ?")
                 .params(hash, Timestamp.from(at.minus(retention))).update();
     }
 
     @Override
     public List<Instant> failures(String accountId, Destination to, Instant since) {
-        return times("SELECT failed_at FROM guard_destination_failures WHERE destination_hash = ? AND failed_at >= ? "
-                + "ORDER BY failed_at", fingerprint(accountId, to), since);
+        return times("SELECT failed_at FROM otp_command.guard_destination_failures "
+                + "WHERE destination_hash = ? AND failed_at >= ? ORDER BY failed_at",
+                fingerprint(accountId, to), since);
+
     }
 
     @Override
     public void recordFailure(String accountId, Destination to, Instant at) {
         byte[] hash = fingerprint(accountId, to);
-        jdbc.sql("INSERT INTO guard_destination_failures (destination_hash, failed_at) VALUES (?, ?)")
+        jdbc.sql("INSERT INTO otp_command.guard_destination_failures (destination_hash, failed_at) VALUES (?, ?)")
                 .params(hash, Timestamp.from(at)).update();
-        jdbc.sql("DELETE FROM guard_destination_failures WHERE destination_hash = ? AND failed_at < ?")
+        jdbc.sql("DELETE FROM otp_command.guard_destination_failures WHERE destination_hash = ? AND failed_at < ?")
                 .params(hash, Timestamp.from(at.minus(retention))).update();
     }
 

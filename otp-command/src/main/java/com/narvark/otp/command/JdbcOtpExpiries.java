@@ -24,7 +24,7 @@ final class JdbcOtpExpiries implements OtpExpiries {
         // An upsert: the poller puts a row that fell due early back to its OTP's expiry. (A retried send, which
         // derives the same OTP id, never gets here: the event store refuses its events before the rows follow them.)
         jdbc.sql("""
-                        INSERT INTO otp_expiries (otp_id, expires_at) VALUES (?, ?)
+                        INSERT INTO otp_command.otp_expiries (otp_id, expires_at) VALUES (?, ?)
                         ON CONFLICT (otp_id) DO UPDATE SET expires_at = EXCLUDED.expires_at
                         """)
                 .params(otpId, Timestamp.from(expiresAt)).update();
@@ -32,14 +32,14 @@ final class JdbcOtpExpiries implements OtpExpiries {
 
     @Override
     public void remove(String otpId) {
-        jdbc.sql("DELETE FROM otp_expiries WHERE otp_id = ?").param(otpId).update();
+        jdbc.sql("DELETE FROM otp_command.otp_expiries WHERE otp_id = ?").param(otpId).update();
     }
 
     @Override
     public List<String> claimDue(Instant now, Instant leaseUntil, int limit) {
         return jdbc.sql("""
-                        UPDATE otp_expiries SET expires_at = ?
-                        WHERE otp_id IN (SELECT otp_id FROM otp_expiries WHERE expires_at <= ?
+                        UPDATE otp_command.otp_expiries SET expires_at = ?
+                        WHERE otp_id IN (SELECT otp_id FROM otp_command.otp_expiries WHERE expires_at <= ?
                                          ORDER BY expires_at LIMIT ? FOR UPDATE SKIP LOCKED)
                         RETURNING otp_id
                         """)

@@ -25,7 +25,7 @@ public class CarrierMessages implements AcceptedSends {
         List<String> ids = acceptance.partMessageIds();
         for (int i = 0; i < ids.size(); i++) {
             jdbc.sql("""
-                    INSERT INTO carrier_messages
+                    INSERT INTO otp_delivery.carrier_messages
                         (provider, carrier_message_id, otp_id, attempt, channel, accepted_at, part, parts, encoding)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
                     """)
@@ -38,8 +38,8 @@ public class CarrierMessages implements AcceptedSends {
     /** The first part's row: the id the dispatch records (the others have their own rows for their receipts). */
     @Override
     public Optional<AcceptedSend> find(String otpId, int attempt) {
-        return jdbc.sql("SELECT carrier_message_id, parts, encoding FROM carrier_messages WHERE otp_id = ? "
-                        + "AND attempt = ? ORDER BY part LIMIT 1")
+        return jdbc.sql("SELECT carrier_message_id, parts, encoding FROM otp_delivery.carrier_messages "
+                        + "WHERE otp_id = ? AND attempt = ? ORDER BY part LIMIT 1")
                 .params(otpId, attempt)
                 .query((rs, row) -> new AcceptedSend(rs.getString("carrier_message_id"), rs.getInt("parts"),
                         rs.getString("encoding")))
@@ -47,8 +47,8 @@ public class CarrierMessages implements AcceptedSends {
     }
 
     public Optional<Attempt> find(String provider, String carrierMessageId) {
-        return jdbc.sql("SELECT otp_id, attempt, channel, accepted_at, part FROM carrier_messages WHERE provider = ? "
-                        + "AND carrier_message_id = ?")
+        return jdbc.sql("SELECT otp_id, attempt, channel, accepted_at, part FROM otp_delivery.carrier_messages "
+                        + "WHERE provider = ? AND carrier_message_id = ?")
                 .params(provider, carrierMessageId)
                 .query((rs, row) -> new Attempt(rs.getString("otp_id"), rs.getInt("attempt"),
                         Channel.fromWireName(rs.getString("channel")).orElseThrow(),

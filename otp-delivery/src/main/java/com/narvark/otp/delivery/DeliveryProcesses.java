@@ -36,7 +36,7 @@ class DeliveryProcesses {
     /** False when the OTP already has a process (its event was handled before): nothing is to be done again. */
     boolean insert(DeliveryProcess process) {
         return jdbc.sql("""
-                        INSERT INTO delivery_processes (otp_id, state, due_at) VALUES (?, ?, ?)
+                        INSERT INTO otp_delivery.delivery_processes (otp_id, state, due_at) VALUES (?, ?, ?)
                         ON CONFLICT (otp_id) DO NOTHING
                         """)
                 .params(process.otpId(), write(process), timestamp(process.dueAt())).update() == 1;
@@ -44,26 +44,26 @@ class DeliveryProcesses {
 
     /** The process, locked until the transaction ends; empty once delivery ended (or never started here). */
     Optional<DeliveryProcess> lock(String otpId) {
-        return jdbc.sql("SELECT state FROM delivery_processes WHERE otp_id = ? FOR UPDATE").param(otpId)
+        return jdbc.sql("SELECT state FROM otp_delivery.delivery_processes WHERE otp_id = ? FOR UPDATE").param(otpId)
                 .query((rs, row) -> read(rs.getBytes(1))).optional();
     }
 
     /** Processes whose timeout is due, locked; rows another transaction holds are left for the next look. */
     List<DeliveryProcess> lockDue(Instant now, int limit) {
         return jdbc.sql("""
-                        SELECT state FROM delivery_processes WHERE due_at <= ?
+                        SELECT state FROM otp_delivery.delivery_processes WHERE due_at <= ?
                         ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED
                         """)
                 .params(Timestamp.from(now), limit).query((rs, row) -> read(rs.getBytes(1))).list();
     }
 
     void update(DeliveryProcess process) {
-        jdbc.sql("UPDATE delivery_processes SET state = ?, due_at = ? WHERE otp_id = ?")
+        jdbc.sql("UPDATE otp_delivery.delivery_processes SET state = ?, due_at = ? WHERE otp_id = ?")
                 .params(write(process), timestamp(process.dueAt()), process.otpId()).update();
     }
 
     void delete(String otpId) {
-        jdbc.sql("DELETE FROM delivery_processes WHERE otp_id = ?").param(otpId).update();
+        jdbc.sql("DELETE FROM otp_delivery.delivery_processes WHERE otp_id = ?").param(otpId).update();
     }
 
     private static Timestamp timestamp(Instant at) {

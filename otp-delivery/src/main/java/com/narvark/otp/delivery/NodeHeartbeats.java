@@ -68,10 +68,10 @@ class NodeHeartbeats implements NodeLiveness, InitializingBean, DisposableBean {
     /** Registered before any delivery process can hand this node a message (the dispatcher depends on this bean). */
     @Override
     public void afterPropertiesSet() {
-        jdbc.sql("INSERT INTO delivery_nodes (node_id) VALUES (?)").param(self).update();
+        jdbc.sql("INSERT INTO otp_delivery.delivery_nodes (node_id) VALUES (?)").param(self).update();
         beatingSince = clock.instant();
         // Rows of nodes that died long ago: nothing can be waiting on them any more.
-        jdbc.sql("DELETE FROM delivery_nodes WHERE seen_at < now() - interval '1 day'").update();
+        jdbc.sql("DELETE FROM otp_delivery.delivery_nodes WHERE seen_at < now() - interval '1 day'").update();
         beats.scheduleWithFixedDelay(this::beat, BEAT_MILLIS, BEAT_MILLIS, TimeUnit.MILLISECONDS);
     }
 
@@ -82,7 +82,8 @@ class NodeHeartbeats implements NodeLiveness, InitializingBean, DisposableBean {
                 beatConnection.setAutoCommit(true);
             }
             try (PreparedStatement update = beatConnection.prepareStatement(
-                    "INSERT INTO delivery_nodes (node_id) VALUES (?) ON CONFLICT (node_id) DO UPDATE SET seen_at = now()")) {
+                    "INSERT INTO otp_delivery.delivery_nodes (node_id) VALUES (?) "
+                            + "ON CONFLICT (node_id) DO UPDATE SET seen_at = now()")) {
                 update.setString(1, self);
                 update.executeUpdate();
             }
@@ -123,7 +124,8 @@ class NodeHeartbeats implements NodeLiveness, InitializingBean, DisposableBean {
         if (since == null || since.isAfter(clock.instant().minus(silence).minusMillis(BEAT_MILLIS))) {
             return false; // this node's own view is not to be trusted yet
         }
-        boolean gone = jdbc.sql("SELECT seen_at < now() - make_interval(secs => ?) FROM delivery_nodes WHERE node_id = ?")
+        boolean gone = jdbc.sql("SELECT seen_at < now() - make_interval(secs => ?) FROM otp_delivery.delivery_nodes "
+                        + "WHERE node_id = ?")
                 .params(silence.toMillis() / 1000.0, node)
                 .query(Boolean.class).optional().orElse(true);
         if (gone && declaredGone.add(node)) {
@@ -139,7 +141,7 @@ class NodeHeartbeats implements NodeLiveness, InitializingBean, DisposableBean {
         beats.awaitTermination(2, TimeUnit.SECONDS);
         closeBeatConnection();
         try {
-            jdbc.sql("DELETE FROM delivery_nodes WHERE node_id = ?").param(self).update();
+            jdbc.sql("DELETE FROM otp_delivery.delivery_nodes WHERE node_id = ?").param(self).update();
         } catch (RuntimeException unreachable) {
             LOG.warn("could not remove this node's heartbeat row: {}", unreachable.toString());
         }

@@ -37,7 +37,7 @@ class OtpAnalyticsQueries {
                     percentile_cont(0.95) WITHIN GROUP (ORDER BY delivered_ms) AS delivered_p95,
                     percentile_cont(0.5) WITHIN GROUP (ORDER BY verified_ms) AS verified_p50,
                     percentile_cont(0.95) WITHIN GROUP (ORDER BY verified_ms) AS verified_p95
-                FROM otp_analytics
+                FROM otp_query.otp_analytics
                 WHERE account_id = ? AND livemode = ? AND sent_day BETWEEN ? AND ?
                 GROUP BY 1 ORDER BY 1 NULLS LAST
                 """)

@@ -26,7 +26,7 @@ class OtpAnalyticsRepository {
 
     void insert(OtpRequestedEvent e) {
         jdbc.sql("""
-                INSERT INTO otp_analytics (otp_id, account_id, livemode, sent_day, channel, country, sent_at,
+                INSERT INTO otp_query.otp_analytics (otp_id, account_id, livemode, sent_day, channel, country, sent_at,
                     channel_count)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (otp_id) DO NOTHING
                 """)
@@ -42,7 +42,7 @@ class OtpAnalyticsRepository {
      */
     void record(String otpId, Outcome outcome, Instant at, int attempt) {
         String column = outcome.name().toLowerCase();
-        int updated = jdbc.sql("UPDATE otp_analytics SET " + column + " = COALESCE(" + column + ", ?), "
+        int updated = jdbc.sql("UPDATE otp_query.otp_analytics SET " + column + " = COALESCE(" + column + ", ?), "
                         + "fallback_used = fallback_used OR ? % channel_count > 0 WHERE otp_id = ?")
                 .params(Timestamp.from(at), attempt, otpId).update();
         if (updated == 0) {
@@ -53,11 +53,12 @@ class OtpAnalyticsRepository {
 
     /** A failed attempt is no outcome, but a failed fallback attempt still means a fallback was used. */
     void markFallbackTried(String otpId, int attempt) {
-        jdbc.sql("UPDATE otp_analytics SET fallback_used = fallback_used OR ? % channel_count > 0 WHERE otp_id = ?")
+        jdbc.sql("UPDATE otp_query.otp_analytics SET fallback_used = fallback_used OR ? % channel_count > 0 "
+                        + "WHERE otp_id = ?")
                 .params(attempt, otpId).update();
     }
 
     void deleteAll() {
-        jdbc.sql("DELETE FROM otp_analytics").update();
+        jdbc.sql("DELETE FROM otp_query.otp_analytics").update();
     }
 }

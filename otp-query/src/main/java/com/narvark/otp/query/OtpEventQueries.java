@@ -76,7 +76,7 @@ class OtpEventQueries {
         List<Row> rows = jdbc.sql("""
                 SELECT d.globalindex, d.type, d.aggregateidentifier, d.eventidentifier, d.sequencenumber,
                     d.payloadtype, d.payloadrevision, d.payload, d.metadata, d.timestamp
-                FROM domainevententry d JOIN otp_status s ON s.otp_id = d.aggregateidentifier
+                FROM domainevententry d JOIN otp_query.otp_status s ON s.otp_id = d.aggregateidentifier
                 WHERE s.account_id = ? AND s.livemode = ? AND d.timestamp >= ? AND d.timestamp < ?
                     AND d.globalindex > ?
                 ORDER BY d.globalindex LIMIT ?

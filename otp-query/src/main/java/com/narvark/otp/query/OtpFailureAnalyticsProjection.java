@@ -30,9 +30,9 @@ class OtpFailureAnalyticsProjection {
     @EventHandler
     void on(OtpDeliveryFailedEvent e) {
         int inserted = jdbc.sql("""
-                INSERT INTO otp_failure_analytics (otp_id, attempt, account_id, livemode, failed_day, channel,
+                INSERT INTO otp_query.otp_failure_analytics (otp_id, attempt, account_id, livemode, failed_day, channel,
                     country, failure_reason)
-                SELECT otp_id, ?, account_id, livemode, ?, ?, country, ? FROM otp_analytics WHERE otp_id = ?
+                SELECT otp_id, ?, account_id, livemode, ?, ?, country, ? FROM otp_query.otp_analytics WHERE otp_id = ?
                 ON CONFLICT (otp_id, attempt) DO NOTHING
                 """)
                 .params(e.attempt(), Date.valueOf(e.failedAt().atZone(ZoneOffset.UTC).toLocalDate()),
@@ -48,19 +48,19 @@ class OtpFailureAnalyticsProjection {
     @EventHandler
     void on(OtpFailedEvent e) {
         jdbc.sql("""
-                UPDATE otp_failure_analytics SET ended_otp = TRUE WHERE otp_id = ? AND attempt =
-                    (SELECT max(attempt) FROM otp_failure_analytics WHERE otp_id = ?)
+                UPDATE otp_query.otp_failure_analytics SET ended_otp = TRUE WHERE otp_id = ? AND attempt =
+                    (SELECT max(attempt) FROM otp_query.otp_failure_analytics WHERE otp_id = ?)
                 """)
                 .params(e.otpId(), e.otpId()).update();
     }
 
     @ResetHandler
     void reset() {
-        jdbc.sql("DELETE FROM otp_failure_analytics").update();
+        jdbc.sql("DELETE FROM otp_query.otp_failure_analytics").update();
     }
 
     private boolean exists(String otpId, int attempt) {
-        return jdbc.sql("SELECT count(*) FROM otp_failure_analytics WHERE otp_id = ? AND attempt = ?")
+        return jdbc.sql("SELECT count(*) FROM otp_query.otp_failure_analytics WHERE otp_id = ? AND attempt = ?")
                 .params(otpId, attempt).query(Integer.class).single() > 0;
     }
 }

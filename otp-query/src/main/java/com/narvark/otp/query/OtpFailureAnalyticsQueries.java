@@ -23,7 +23,7 @@ class OtpFailureAnalyticsQueries {
         return new OtpFailuresView(jdbc.sql("""
                 SELECT channel, country, failure_reason, count(*) AS failed_attempts,
                     count(*) FILTER (WHERE ended_otp) AS failed_otps
-                FROM otp_failure_analytics
+                FROM otp_query.otp_failure_analytics
                 WHERE account_id = ? AND livemode = ? AND failed_day BETWEEN ? AND ?
                 GROUP BY channel, country, failure_reason
                 ORDER BY failed_attempts DESC, channel, country NULLS LAST, failure_reason

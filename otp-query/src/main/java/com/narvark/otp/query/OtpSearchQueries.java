@@ -31,7 +31,8 @@ class OtpSearchQueries {
 
     @QueryHandler
     OtpSearchView handle(FindOtpsQuery query) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM otp_status WHERE account_id = ? AND livemode = ?");
+        StringBuilder sql = new StringBuilder(
+                "SELECT * FROM otp_query.otp_status WHERE account_id = ? AND livemode = ?");
         List<Object> params = new ArrayList<>(List.of(query.accountId(), query.livemode()));
         if (query.startingAfter() != null) {
             Optional<Timestamp> cursor = cursor(query);
@@ -59,7 +60,8 @@ class OtpSearchQueries {
     }
 
     private Optional<Timestamp> cursor(FindOtpsQuery query) {
-        return jdbc.sql("SELECT created_at FROM otp_status WHERE otp_id = ? AND account_id = ? AND livemode = ?")
+        return jdbc.sql("SELECT created_at FROM otp_query.otp_status "
+                        + "WHERE otp_id = ? AND account_id = ? AND livemode = ?")
                 .params(query.startingAfter(), query.accountId(), query.livemode())
                 .query(Timestamp.class).optional();
     }

@@ -47,7 +47,7 @@ class OtpStatusRepository {
     }
 
     Optional<Projected> findProjected(String otpId) {
-        return jdbc.sql("SELECT * FROM otp_status WHERE otp_id = ?").param(otpId)
+        return jdbc.sql("SELECT * FROM otp_query.otp_status WHERE otp_id = ?").param(otpId)
                 .query((rs, row) -> new Projected(map(rs, row), rs.getObject("last_sequence", Long.class)))
                 .optional();
     }
@@ -57,7 +57,7 @@ class OtpStatusRepository {
         OtpTimeline t = v.timeline();
         OtpDeliveryReport d = v.delivery();
         jdbc.sql("""
-                INSERT INTO otp_status (otp_id, account_id, livemode, status, to_address, channel, fallback,
+                INSERT INTO otp_query.otp_status (otp_id, account_id, livemode, status, to_address, channel, fallback,
                     channels_tried, code_length, attempts_used, attempts_remaining, metadata, created_at, expires_at,
                     dispatched_at, delivered_at, read_at, verified_at, expired_at, failed_at, locked_at, sends,
                     last_sent_at, cancelled_at, unconfirmed_at, last_sequence, brand, locale, transaction,
@@ -89,7 +89,7 @@ class OtpStatusRepository {
     }
 
     void deleteAll() {
-        jdbc.sql("DELETE FROM otp_status").update();
+        jdbc.sql("DELETE FROM otp_query.otp_status").update();
     }
 
     /** One {@code otp_status} row as the status view; search maps its pages with it too. */

@@ -25,7 +25,7 @@ class OtpUsageQueries {
             return new UsageView(List.of());
         }
         return new UsageView(jdbc.sql("""
-                SELECT channel, count(*) AS units, sum(parts) AS parts FROM usage_dispatches
+                SELECT channel, count(*) AS units, sum(parts) AS parts FROM otp_query.usage_dispatches
                 WHERE account_id = ? AND usage_month = ? GROUP BY channel ORDER BY channel
                 """)
                 .params(query.accountId(), Date.valueOf(query.month().atDay(1)))

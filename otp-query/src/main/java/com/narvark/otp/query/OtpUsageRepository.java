@@ -19,18 +19,18 @@ class OtpUsageRepository {
     }
 
     void rememberAccount(String otpId, String accountId) {
-        jdbc.sql("INSERT INTO usage_otps (otp_id, account_id) VALUES (?, ?) ON CONFLICT (otp_id) DO NOTHING")
+        jdbc.sql("INSERT INTO otp_query.usage_otps (otp_id, account_id) VALUES (?, ?) ON CONFLICT (otp_id) DO NOTHING")
                 .params(otpId, accountId).update();
     }
 
     Optional<String> accountOf(String otpId) {
-        return jdbc.sql("SELECT account_id FROM usage_otps WHERE otp_id = ?").param(otpId).query(String.class)
+        return jdbc.sql("SELECT account_id FROM otp_query.usage_otps WHERE otp_id = ?").param(otpId).query(String.class)
                 .optional();
     }
 
     void recordDispatch(OtpDispatchedEvent e, long sequence, String accountId) {
         jdbc.sql("""
-                INSERT INTO usage_dispatches
+                INSERT INTO otp_query.usage_dispatches
                     (otp_id, event_sequence, account_id, channel, attempt, usage_month, dispatched_at, parts)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (otp_id, event_sequence) DO NOTHING
                 """)
@@ -41,7 +41,7 @@ class OtpUsageRepository {
     }
 
     void deleteAll() {
-        jdbc.sql("DELETE FROM usage_dispatches").update();
-        jdbc.sql("DELETE FROM usage_otps").update();
+        jdbc.sql("DELETE FROM otp_query.usage_dispatches").update();
+        jdbc.sql("DELETE FROM otp_query.usage_otps").update();
     }
 }

@@ -43,7 +43,8 @@ class DeliveryLog {
     @CommandHandler
     WebhookDeliveryView handle(RedeliverWebhookCommand command) {
         Optional<Boolean> endpointEnabled = jdbc.sql("""
-                SELECT e.enabled FROM webhook_deliveries d JOIN webhook_endpoints e ON e.endpoint_id = d.endpoint_id
+                SELECT e.enabled FROM otp_webhooks.webhook_deliveries d
+                JOIN otp_webhooks.webhook_endpoints e ON e.endpoint_id = d.endpoint_id
                 WHERE d.delivery_id = ? AND d.account_id = ? AND d.livemode = ?
                 """)
                 .params(command.deliveryId(), command.accountId(), command.livemode()).query(Boolean.class)
@@ -55,7 +56,7 @@ class DeliveryLog {
             throw new CommandExecutionException("endpoint disabled", null, WebhookErrorCode.ENDPOINT_DISABLED);
         }
         jdbc.sql("""
-                UPDATE webhook_deliveries SET status = 'pending', attempt_count = 0, next_attempt_at = ?
+                UPDATE otp_webhooks.webhook_deliveries SET status = 'pending', attempt_count = 0, next_attempt_at = ?
                 WHERE delivery_id = ?
                 """)
                 .params(Timestamp.from(clock.instant()), command.deliveryId()).update();

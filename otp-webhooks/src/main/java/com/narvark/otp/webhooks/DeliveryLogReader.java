@@ -26,7 +26,8 @@ class DeliveryLogReader {
     }
 
     List<WebhookDeliveryView> page(FindWebhookDeliveriesQuery query) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM webhook_deliveries WHERE account_id = ? AND livemode = ?");
+        StringBuilder sql = new StringBuilder(
+                "SELECT * FROM otp_webhooks.webhook_deliveries WHERE account_id = ? AND livemode = ?");
         List<Object> params = new ArrayList<>(List.of(query.accountId(), query.livemode()));
         if (query.endpointId() != null) {
             sql.append(" AND endpoint_id = ?");
@@ -41,8 +42,8 @@ class DeliveryLogReader {
             params.add(query.status().wireName());
         }
         if (query.startingAfter() != null) {
-            sql.append(" AND seq < (SELECT seq FROM webhook_deliveries WHERE delivery_id = ? AND account_id = ?"
-                    + " AND livemode = ?)");
+            sql.append(" AND seq < (SELECT seq FROM otp_webhooks.webhook_deliveries"
+                    + " WHERE delivery_id = ? AND account_id = ? AND livemode = ?)");
             params.addAll(List.of(query.startingAfter(), query.accountId(), query.livemode()));
         }
         sql.append(" ORDER BY seq DESC LIMIT ?");
@@ -51,8 +52,8 @@ class DeliveryLogReader {
     }
 
     Optional<WebhookDeliveryView> one(String deliveryId) {
-        return withAttempts(jdbc.sql("SELECT * FROM webhook_deliveries WHERE delivery_id = ?").param(deliveryId)
-                .query(this::row).list()).stream().findFirst();
+        return withAttempts(jdbc.sql("SELECT * FROM otp_webhooks.webhook_deliveries WHERE delivery_id = ?")
+                .param(deliveryId).query(this::row).list()).stream().findFirst();
     }
 
     private List<WebhookDeliveryView> withAttempts(List<WebhookDeliveryView> deliveries) {
@@ -60,7 +61,7 @@ class DeliveryLogReader {
             return deliveries;
         }
         Map<String, List<WebhookAttemptView>> attempts = new HashMap<>();
-        jdbc.sql("SELECT * FROM webhook_attempts WHERE delivery_id = ANY (?) ORDER BY attempted_at")
+        jdbc.sql("SELECT * FROM otp_webhooks.webhook_attempts WHERE delivery_id = ANY (?) ORDER BY attempted_at")
                 .param(deliveries.stream().map(WebhookDeliveryView::deliveryId).toArray(String[]::new))
                 .query((rs, row) -> attempts.computeIfAbsent(rs.getString("delivery_id"), id -> new ArrayList<>())
                         .add(new WebhookAttemptView(rs.getTimestamp("attempted_at").toInstant(),

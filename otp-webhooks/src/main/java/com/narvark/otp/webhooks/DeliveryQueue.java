@@ -31,23 +31,23 @@ class DeliveryQueue {
         Timestamp at = Timestamp.from(now);
         return jdbc.sql("""
                 WITH due AS (
-                    SELECT d.delivery_id FROM webhook_deliveries d
-                    JOIN webhook_endpoints e ON e.endpoint_id = d.endpoint_id
+                    SELECT d.delivery_id FROM otp_webhooks.webhook_deliveries d
+                    JOIN otp_webhooks.webhook_endpoints e ON e.endpoint_id = d.endpoint_id
                     WHERE d.status = 'pending' AND d.next_attempt_at <= ? AND e.enabled
                       AND NOT (e.account_id = ANY (?))
-                      AND NOT EXISTS (SELECT 1 FROM webhook_deliveries older
+                      AND NOT EXISTS (SELECT 1 FROM otp_webhooks.webhook_deliveries older
                                       WHERE older.endpoint_id = d.endpoint_id AND older.status = 'pending'
                                         AND older.seq < d.seq AND older.next_attempt_at > ?)
                     ORDER BY d.seq LIMIT ?
                     FOR UPDATE OF d, e SKIP LOCKED),
                 claimed AS (
-                    UPDATE webhook_deliveries d SET next_attempt_at = ? FROM due
+                    UPDATE otp_webhooks.webhook_deliveries d SET next_attempt_at = ? FROM due
                     WHERE d.delivery_id = due.delivery_id
                     RETURNING d.seq, d.delivery_id, d.endpoint_id, d.event_id, d.attempt_count)
                 SELECT c.*, e.account_id, e.url, ev.payload, e.secret_ciphertext, e.previous_secret_ciphertext,
                        e.previous_secret_expires_at
-                FROM claimed c JOIN webhook_endpoints e ON e.endpoint_id = c.endpoint_id
-                JOIN webhook_events ev ON ev.event_id = c.event_id
+                FROM claimed c JOIN otp_webhooks.webhook_endpoints e ON e.endpoint_id = c.endpoint_id
+                JOIN otp_webhooks.webhook_events ev ON ev.event_id = c.event_id
                 ORDER BY c.seq
                 """)
                 .params(at, skippedAccounts.toArray(String[]::new), at, limit, Timestamp.from(leaseUntil))
@@ -72,15 +72,15 @@ class DeliveryQueue {
     void succeeded(List<Successes.Success> successes) {
         jdbc.sql("""
                 WITH done AS (
-                    UPDATE webhook_deliveries SET status = 'succeeded', attempt_count = attempt_count + 1
+                    UPDATE otp_webhooks.webhook_deliveries SET status = 'succeeded', attempt_count = attempt_count + 1
                     WHERE delivery_id = ANY (?) AND status <> 'succeeded' RETURNING delivery_id, endpoint_id),
                 attempt AS (
-                    INSERT INTO webhook_attempts (delivery_id, attempted_at, http_status, latency_ms, error)
+                    INSERT INTO otp_webhooks.webhook_attempts (delivery_id, attempted_at, http_status, latency_ms, error)
                     SELECT a.delivery_id, a.attempted_at, a.http_status, a.latency_ms, NULL
                     FROM unnest(?::text[], ?::timestamptz[], ?::int[], ?::bigint[])
                          AS a (delivery_id, attempted_at, http_status, latency_ms)
                     JOIN done ON done.delivery_id = a.delivery_id)
-                UPDATE webhook_endpoints e SET failing_since = NULL
+                UPDATE otp_webhooks.webhook_endpoints e SET failing_since = NULL
                 WHERE e.endpoint_id IN (SELECT endpoint_id FROM done) AND e.failing_since IS NOT NULL
                 """)
                 .params(column(successes, s -> s.delivery().deliveryId()),
@@ -100,14 +100,15 @@ class DeliveryQueue {
     Instant failed(ClaimedDelivery delivery, PostResult result, Instant attemptedAt, Instant retryAt) {
         recordAttempt(delivery, result, attemptedAt);
         jdbc.sql("""
-                UPDATE webhook_deliveries SET attempt_count = attempt_count + 1,
+                UPDATE otp_webhooks.webhook_deliveries SET attempt_count = attempt_count + 1,
                     status = CASE WHEN ?::timestamptz IS NULL THEN 'failed' ELSE 'pending' END,
                     next_attempt_at = COALESCE(?::timestamptz, next_attempt_at)
                 WHERE delivery_id = ? AND status = 'pending'
                 """)
                 .params(ts(retryAt), ts(retryAt), delivery.deliveryId()).update();
         return jdbc.sql("""
-                UPDATE webhook_endpoints SET failing_since = COALESCE(failing_since, ?) WHERE endpoint_id = ?
+                UPDATE otp_webhooks.webhook_endpoints SET failing_since = COALESCE(failing_since, ?)
+                WHERE endpoint_id = ?
                 RETURNING failing_since
                 """)
                 .params(Timestamp.from(attemptedAt), delivery.endpointId()).query(Timestamp.class).optional()
@@ -120,9 +121,10 @@ class DeliveryQueue {
      */
     @Transactional
     void disable(String endpointId, String reason) {
-        jdbc.sql("UPDATE webhook_deliveries SET status = 'failed' WHERE endpoint_id = ? AND status = 'pending'")
+        jdbc.sql("UPDATE otp_webhooks.webhook_deliveries SET status = 'failed' "
+                        + "WHERE endpoint_id = ? AND status = 'pending'")
                 .param(endpointId).update();
-        jdbc.sql("UPDATE webhook_endpoints SET enabled = FALSE, disabled_reason = ? WHERE endpoint_id = ? "
+        jdbc.sql("UPDATE otp_webhooks.webhook_endpoints SET enabled = FALSE, disabled_reason = ? WHERE endpoint_id = ? "
                         + "RETURNING account_id")
                 .params(reason, endpointId).query(String.class).optional().ifPresent(subscriptions::changedHere);
     }
@@ -136,7 +138,7 @@ class DeliveryQueue {
      */
     List<ClaimedDelivery> renew(List<ClaimedDelivery> deliveries, Instant heldUntil, Instant leaseUntil) {
         List<String> renewed = jdbc.sql("""
-                UPDATE webhook_deliveries SET next_attempt_at = ?
+                UPDATE otp_webhooks.webhook_deliveries SET next_attempt_at = ?
                 WHERE delivery_id = ANY (?) AND next_attempt_at = ?
                 RETURNING delivery_id
                 """)
@@ -151,7 +153,8 @@ class DeliveryQueue {
         if (deliveries.isEmpty()) {
             return;
         }
-        jdbc.sql("UPDATE webhook_deliveries SET next_attempt_at = ? WHERE delivery_id = ANY (?) AND status = 'pending'")
+        jdbc.sql("UPDATE otp_webhooks.webhook_deliveries SET next_attempt_at = ? "
+                        + "WHERE delivery_id = ANY (?) AND status = 'pending'")
                 .params(Timestamp.from(now), deliveries.stream().map(ClaimedDelivery::deliveryId)
                         .toArray(String[]::new))
                 .update();
@@ -159,8 +162,8 @@ class DeliveryQueue {
 
     private void recordAttempt(ClaimedDelivery delivery, PostResult result, Instant attemptedAt) {
         jdbc.sql("""
-                INSERT INTO webhook_attempts (delivery_id, attempted_at, http_status, latency_ms, error)
-                SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM webhook_deliveries WHERE delivery_id = ?)
+                INSERT INTO otp_webhooks.webhook_attempts (delivery_id, attempted_at, http_status, latency_ms, error)
+                SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM otp_webhooks.webhook_deliveries WHERE delivery_id = ?)
                 """)
                 .params(delivery.deliveryId(), Timestamp.from(attemptedAt), result.httpStatus(),
                         result.latencyMillis(), result.error(), delivery.deliveryId())

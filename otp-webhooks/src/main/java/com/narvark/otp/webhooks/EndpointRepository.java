@@ -27,8 +27,8 @@ class EndpointRepository {
     void insert(String endpointId, String accountId, boolean livemode, String url, Set<WebhookEventType> events,
                 byte[] secretCiphertext, Instant createdAt) {
         jdbc.sql("""
-                INSERT INTO webhook_endpoints (endpoint_id, account_id, livemode, url, events, secret_ciphertext,
-                    enabled, created_at)
+                INSERT INTO otp_webhooks.webhook_endpoints (endpoint_id, account_id, livemode, url, events,
+                    secret_ciphertext, enabled, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, TRUE, ?)
                 """)
                 .params(endpointId, accountId, livemode, url, events.stream().map(WebhookEventType::wireName)
@@ -37,14 +37,14 @@ class EndpointRepository {
     }
 
     int count(String accountId, boolean livemode) {
-        return jdbc.sql("SELECT count(*) FROM webhook_endpoints WHERE account_id = ? AND livemode = ?")
+        return jdbc.sql("SELECT count(*) FROM otp_webhooks.webhook_endpoints WHERE account_id = ? AND livemode = ?")
                 .params(accountId, livemode).query(Integer.class).single();
     }
 
     /** The enabled endpoints of an account and environment with the event types each takes, oldest first. */
     List<EndpointSubscriptions.Subscription> enabledSubscriptions(String accountId, boolean livemode) {
         return List.copyOf(jdbc.sql("""
-                SELECT endpoint_id, events FROM webhook_endpoints
+                SELECT endpoint_id, events FROM otp_webhooks.webhook_endpoints
                 WHERE account_id = ? AND livemode = ? AND enabled ORDER BY created_at, endpoint_id
                 """)
                 .params(accountId, livemode)
@@ -54,17 +54,20 @@ class EndpointRepository {
     }
 
     List<WebhookEndpointView> list(String accountId, boolean livemode) {
-        return jdbc.sql("SELECT * FROM webhook_endpoints WHERE account_id = ? AND livemode = ? ORDER BY created_at")
+        return jdbc.sql("SELECT * FROM otp_webhooks.webhook_endpoints WHERE account_id = ? AND livemode = ? "
+                        + "ORDER BY created_at")
                 .params(accountId, livemode).query(this::view).list();
     }
 
     Optional<WebhookEndpointView> find(String endpointId, String accountId, boolean livemode) {
-        return jdbc.sql("SELECT * FROM webhook_endpoints WHERE endpoint_id = ? AND account_id = ? AND livemode = ?")
+        return jdbc.sql("SELECT * FROM otp_webhooks.webhook_endpoints "
+                        + "WHERE endpoint_id = ? AND account_id = ? AND livemode = ?")
                 .params(endpointId, accountId, livemode).query(this::view).optional();
     }
 
     boolean delete(String endpointId, String accountId, boolean livemode) {
-        return jdbc.sql("DELETE FROM webhook_endpoints WHERE endpoint_id = ? AND account_id = ? AND livemode = ?")
+        return jdbc.sql("DELETE FROM otp_webhooks.webhook_endpoints "
+                        + "WHERE endpoint_id = ? AND account_id = ? AND livemode = ?")
                 .params(endpointId, accountId, livemode).update() == 1;
     }
 
@@ -72,7 +75,8 @@ class EndpointRepository {
     boolean rotate(String endpointId, String accountId, boolean livemode, byte[] newSecretCiphertext,
                    Instant previousUntil) {
         return jdbc.sql("""
-                UPDATE webhook_endpoints SET previous_secret_ciphertext = secret_ciphertext, secret_ciphertext = ?,
+                UPDATE otp_webhooks.webhook_endpoints
+                SET previous_secret_ciphertext = secret_ciphertext, secret_ciphertext = ?,
                     previous_secret_expires_at = ?
                 WHERE endpoint_id = ? AND account_id = ? AND livemode = ?
                 """)

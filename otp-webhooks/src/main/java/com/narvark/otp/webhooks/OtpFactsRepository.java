@@ -49,8 +49,8 @@ class OtpFactsRepository {
         OtpFacts facts = facts(event);
         recent.put(facts.otpId(), facts);
         jdbc.sql("""
-                INSERT INTO webhook_otps (otp_id, account_id, livemode, to_address, channel, metadata, brand, locale,
-                    transaction)
+                INSERT INTO otp_webhooks.webhook_otps (otp_id, account_id, livemode, to_address, channel, metadata,
+                    brand, locale, transaction)
                 VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb) ON CONFLICT (otp_id) DO NOTHING
                 """)
                 .params(facts.otpId(), facts.accountId(), facts.livemode(), facts.to(), facts.channel(),
@@ -70,7 +70,7 @@ class OtpFactsRepository {
     }
 
     private Optional<OtpFacts> stored(String otpId) {
-        return jdbc.sql("SELECT * FROM webhook_otps WHERE otp_id = ?").param(otpId)
+        return jdbc.sql("SELECT * FROM otp_webhooks.webhook_otps WHERE otp_id = ?").param(otpId)
                 .query((rs, row) -> new OtpFacts(rs.getString("otp_id"), rs.getString("account_id"),
                         rs.getBoolean("livemode"), rs.getString("to_address"), rs.getString("channel"),
                         read(rs.getString("metadata")), rs.getString("brand"), rs.getString("locale"),

@@ -39,13 +39,15 @@ class Outbox {
                 .toArray(String[]::new);
         jdbc.sql("""
                 WITH event AS (
-                    INSERT INTO webhook_events (event_id, type, otp_id, payload, created_at) VALUES (?, ?, ?, ?, ?)
+                    INSERT INTO otp_webhooks.webhook_events (event_id, type, otp_id, payload, created_at)
+                    VALUES (?, ?, ?, ?, ?)
                     ON CONFLICT (event_id) DO NOTHING)
-                INSERT INTO webhook_deliveries (delivery_id, endpoint_id, event_id, account_id, livemode, type,
-                    otp_id, status, attempt_count, next_attempt_at, created_at)
+                INSERT INTO otp_webhooks.webhook_deliveries (delivery_id, endpoint_id, event_id, account_id, livemode,
+                    type, otp_id, status, attempt_count, next_attempt_at, created_at)
+
                 SELECT wanted.delivery_id, e.endpoint_id, ?, ?, ?, ?, ?, 'pending', 0, ?, ?
                 FROM unnest(?::varchar[], ?::varchar[]) WITH ORDINALITY AS wanted (endpoint_id, delivery_id, position)
-                JOIN webhook_endpoints e ON e.endpoint_id = wanted.endpoint_id AND e.enabled
+                JOIN otp_webhooks.webhook_endpoints e ON e.endpoint_id = wanted.endpoint_id AND e.enabled
                 ORDER BY wanted.position
                 ON CONFLICT (event_id, endpoint_id) DO NOTHING
                 """)

@@ -68,10 +68,10 @@ class WebhookMetrics implements SmartLifecycle {
     void refresh() {
         try {
             backlog = jdbc.sql("""
-                    SELECT count(*) AS due, min(d.next_attempt_at) AS oldest FROM webhook_deliveries d
-                    JOIN webhook_endpoints e ON e.endpoint_id = d.endpoint_id
+                    SELECT count(*) AS due, min(d.next_attempt_at) AS oldest FROM otp_webhooks.webhook_deliveries d
+                    JOIN otp_webhooks.webhook_endpoints e ON e.endpoint_id = d.endpoint_id
                     WHERE d.status = 'pending' AND d.next_attempt_at <= now() AND e.enabled
-                      AND NOT EXISTS (SELECT 1 FROM webhook_deliveries older
+                      AND NOT EXISTS (SELECT 1 FROM otp_webhooks.webhook_deliveries older
                                       WHERE older.endpoint_id = d.endpoint_id AND older.status = 'pending'
                                         AND older.seq < d.seq AND older.next_attempt_at > now())
                     """)

@@ -44,8 +44,9 @@ class SandboxChannelProvider implements ChannelProvider {
     public CarrierAcceptance send(OutboundMessage message) {
         String messageId = "sbx_" + message.otpId().substring("otp_".length()) + "_" + message.attempt();
         jdbc.sql("""
-                INSERT INTO sandbox_messages (message_id, otp_id, attempt, account_id, channel, to_address,
-                    text_ciphertext, received_at)
+                INSERT INTO otp_delivery.sandbox_messages (message_id, otp_id, attempt, account_id, channel,
+                    to_address, text_ciphertext, received_at)
+
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (otp_id, attempt) DO NOTHING
                 """)
                 .params(messageId, message.otpId(), message.attempt(), message.accountId(),

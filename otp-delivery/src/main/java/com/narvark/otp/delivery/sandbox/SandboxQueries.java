@@ -28,7 +28,7 @@ class SandboxQueries {
     List<SandboxMessageView> handle(FindSandboxMessagesQuery query) {
         return jdbc.sql("""
                 SELECT message_id, otp_id, channel, to_address, text_ciphertext, received_at
-                FROM sandbox_messages WHERE otp_id = ? AND account_id = ? ORDER BY attempt
+                FROM otp_delivery.sandbox_messages WHERE otp_id = ? AND account_id = ? ORDER BY attempt
                 """)
                 .params(query.otpId(), query.accountId())
                 .query(this::view)
@@ -39,7 +39,7 @@ class SandboxQueries {
     List<SandboxMessageView> handle(FindRecentSandboxMessagesQuery query) {
         return jdbc.sql("""
                 SELECT message_id, otp_id, channel, to_address, text_ciphertext, received_at
-                FROM sandbox_messages WHERE account_id = ? ORDER BY received_at DESC, message_id LIMIT ?
+                FROM otp_delivery.sandbox_messages WHERE account_id = ? ORDER BY received_at DESC, message_id LIMIT ?
                 """)
                 .params(query.accountId(), query.limit())
                 .query(this::view)
