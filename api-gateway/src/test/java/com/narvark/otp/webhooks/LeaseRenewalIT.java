@@ -107,8 +107,8 @@ class LeaseRenewalIT extends GatewayIntegrationTest {
                     .param(mine.get(0).deliveryId()).update();
 
             // Another node's claim set its own lease: this batch is lost and sends nothing more.
-            jdbc.sql("UPDATE otp_webhooks.webhook_deliveries SET next_attempt_at = next_attempt_at + interval '1 second' "
-                    + "WHERE endpoint_id = ? AND status = 'pending'").param(endpointId).update();
+            jdbc.sql("UPDATE otp_webhooks.webhook_deliveries "
+                    + "SET next_attempt_at = next_attempt_at + interval '1 second' WHERE endpoint_id = ? AND status = 'pending'").param(endpointId).update();
             keeper.renewAll();
             assertThat(batch.next(Instant.now())).isNull();
         } finally {

@@ -75,7 +75,8 @@ class DeliveryQueue {
                     UPDATE otp_webhooks.webhook_deliveries SET status = 'succeeded', attempt_count = attempt_count + 1
                     WHERE delivery_id = ANY (?) AND status <> 'succeeded' RETURNING delivery_id, endpoint_id),
                 attempt AS (
-                    INSERT INTO otp_webhooks.webhook_attempts (delivery_id, attempted_at, http_status, latency_ms, error)
+                    INSERT INTO otp_webhooks.webhook_attempts
+                        (delivery_id, attempted_at, http_status, latency_ms, error)
                     SELECT a.delivery_id, a.attempted_at, a.http_status, a.latency_ms, NULL
                     FROM unnest(?::text[], ?::timestamptz[], ?::int[], ?::bigint[])
                          AS a (delivery_id, attempted_at, http_status, latency_ms)
