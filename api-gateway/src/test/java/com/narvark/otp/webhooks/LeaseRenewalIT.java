@@ -108,7 +108,8 @@ class LeaseRenewalIT extends GatewayIntegrationTest {
 
             // Another node's claim set its own lease: this batch is lost and sends nothing more.
             jdbc.sql("UPDATE otp_webhooks.webhook_deliveries "
-                    + "SET next_attempt_at = next_attempt_at + interval '1 second' WHERE endpoint_id = ? AND status = 'pending'").param(endpointId).update();
+                    + "SET next_attempt_at = next_attempt_at + interval '1 second' "
+                    + "WHERE endpoint_id = ? AND status = 'pending'").param(endpointId).update();
             keeper.renewAll();
             assertThat(batch.next(Instant.now())).isNull();
         } finally {
