@@ -82,11 +82,11 @@ class OperationsIT extends OperationsContext {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             new Lifecycle(api, ADMIN).run(receiver);
         }
-        // Readiness waits for the processor sampler's first look after the start (every 500 ms here).
+        // Readiness waits for the processor sampler's first look after the start (every 500 ms here). The webhook
+        // counters are scraped whichever node of the shared test database sent this lifecycle's webhooks.
         Scrape scrape = Await.until(() -> {
             Scrape s = Scrape.of(api, ADMIN);
-            return s.sum("narvark_webhook_attempts_total", "outcome", "succeeded") > 0
-                    && s.sum("narvark_readiness") == 1.0 ? s : null;
+            return s.sum("narvark_readiness") == 1.0 ? s : null;
         }, Duration.ofSeconds(10));
         scrape.save("operations-scrape.txt");
         assertThat(DeployFiles.metricNames()).hasSizeGreaterThan(15)
