@@ -15,7 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The ledger in PostgreSQL, shared by every node. Destinations are stored only as HMAC-SHA256 under the code pepper,
  * bound to the account; a transaction-scoped advisory lock on that hash serialises the count-then-admit of one
- * destination. Each write prunes the destination's rows that have left every window.
+ * destination (a lock of its own statement: a statement's snapshot is taken before it could wait on the lock, so the
+ * count must come after it). Each write prunes, in the same statement, the destination's rows that have left every
+ * window.
  */
 final class JdbcDestinationLedger implements DestinationLedger {
 
@@ -42,11 +44,14 @@ final class JdbcDestinationLedger implements DestinationLedger {
         byte[] hash = fingerprint(accountId, to);
         // An idempotent retry derives the same OTP id: the event store's unique key refuses its second OTP at commit,
         // and the caller is answered the first. Failing here first would answer 500 to every such retry.
-        jdbc.sql("INSERT INTO otp_command.guard_destination_sends (otp_id, destination_hash, sent_at) "
-                        + "VALUES (?, ?, ?) ON CONFLICT (otp_id) DO NOTHING")
-                .params(otpId, hash, Timestamp.from(at)).update();
-        jdbc.sql("DELETE FROM otp_command.guard_destination_sends WHERE destination_hash = ? AND sent_at < ?")
-                .params(hash, Timestamp.from(at.minus(retention))).update();
+        // One statement: the prune runs as a data-modifying CTE (always executed, referenced or not).
+        jdbc.sql("""
+                WITH pruned AS (
+                    DELETE FROM otp_command.guard_destination_sends WHERE destination_hash = ? AND sent_at < ?)
+                INSERT INTO otp_command.guard_destination_sends (otp_id, destination_hash, sent_at)
+                VALUES (?, ?, ?) ON CONFLICT (otp_id) DO NOTHING
+                """)
+                .params(hash, Timestamp.from(at.minus(retention)), otpId, hash, Timestamp.from(at)).update();
     }
 
     @Override
@@ -60,10 +65,12 @@ final class JdbcDestinationLedger implements DestinationLedger {
     @Override
     public void recordFailure(String accountId, Destination to, Instant at) {
         byte[] hash = fingerprint(accountId, to);
-        jdbc.sql("INSERT INTO otp_command.guard_destination_failures (destination_hash, failed_at) VALUES (?, ?)")
-                .params(hash, Timestamp.from(at)).update();
-        jdbc.sql("DELETE FROM otp_command.guard_destination_failures WHERE destination_hash = ? AND failed_at < ?")
-                .params(hash, Timestamp.from(at.minus(retention))).update();
+        jdbc.sql("""
+                WITH pruned AS (
+                    DELETE FROM otp_command.guard_destination_failures WHERE destination_hash = ? AND failed_at < ?)
+                INSERT INTO otp_command.guard_destination_failures (destination_hash, failed_at) VALUES (?, ?)
+                """)
+                .params(hash, Timestamp.from(at.minus(retention)), hash, Timestamp.from(at)).update();
     }
 
     private List<Instant> times(String sql, byte[] hash, Instant since) {
