@@ -39,6 +39,6 @@ class ApiKeyCache {
 
     /** This node changed the account's keys: they leave its cache as the change commits, before the notice. */
     void changedHere(String accountId) {
-        AfterCommit.run(() -> cache.changed(accountId));
+        cache.changedHere(accountId);
     }
 }

@@ -38,6 +38,6 @@ class MessageSettingsCache {
 
     /** This node changed the account's settings: its entry goes as the change commits, before the notice. */
     void changedHere(String accountId) {
-        AfterCommit.run(() -> cache.changed(accountId));
+        cache.changedHere(accountId);
     }
 }

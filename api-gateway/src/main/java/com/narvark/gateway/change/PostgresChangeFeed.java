@@ -69,6 +69,11 @@ class PostgresChangeFeed implements ChangeFeed, SmartLifecycle {
     }
 
     @Override
+    public void afterCommit(Runnable action) {
+        AfterCommit.run(action);
+    }
+
+    @Override
     public boolean upToDate() {
         return confirmed && System.nanoTime() - confirmedAt < maxSilenceNanos;
     }

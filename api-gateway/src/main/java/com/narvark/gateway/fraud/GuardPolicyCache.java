@@ -1,7 +1,6 @@
 package com.narvark.gateway.fraud;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.narvark.gateway.change.AfterCommit;
 import com.narvark.otp.api.GuardPolicy;
 import com.narvark.otp.api.change.ChangeAwareCache;
 import com.narvark.otp.api.change.ChangeFeed;
@@ -40,7 +39,7 @@ class GuardPolicyCache {
 
     /** This node changed the account's policy: its entries go as the change commits, before the notice. */
     void changedHere(String accountId) {
-        AfterCommit.run(() -> cache.changed(accountId));
+        cache.changedHere(accountId);
     }
 
     record AccountEnvironment(String accountId, boolean livemode) {

@@ -45,7 +45,7 @@ class EndpointSubscriptions {
 
     /** This node changed the account's endpoints: its entries go as the change commits, before the notice. */
     void changedHere(String accountId) {
-        AfterCommit.run(() -> cache.changed(accountId));
+        cache.changedHere(accountId);
     }
 
     record AccountEnvironment(String accountId, boolean livemode) {

@@ -73,7 +73,14 @@ public final class ChangeAwareCache<K, V> implements ChangeSubscriber {
         return entries.size();
     }
 
-    /** Also called by the owner for a change this node wrote, once it committed: its own reads see it at once. */
+    /**
+     * This node wrote a change for {@code payload}: its entries go as the change commits, before the database's
+     * notice arrives, so this node's own next read sees it.
+     */
+    public void changedHere(String payload) {
+        feed.afterCommit(() -> changed(payload));
+    }
+
     @Override
     public void changed(String payload) {
         generation.incrementAndGet();

@@ -19,4 +19,12 @@ public interface ChangeFeed {
      * subscribers: the listening connection answered a probe since then. False while it is down or silent.
      */
     boolean upToDate();
+
+    /**
+     * Runs {@code action} once the current transaction has committed, or at once outside one (an auto-committed
+     * statement has committed when it returns). The gateway's feed binds it to the transaction in progress.
+     */
+    default void afterCommit(Runnable action) {
+        action.run();
+    }
 }

@@ -2,6 +2,8 @@ package com.narvark.otp.api.change;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,18 @@ class ChangeAwareCacheTest {
         feed.subscriber.changed("acct_a");
         assertThat(cache.get("k1", key -> "fresh")).isEqualTo("fresh");
         assertThat(cache.get("k2", key -> "fresh")).isEqualTo("acct_b:k2");
+    }
+
+    @Test
+    void shouldDropTheEntriesOfAChangeMadeHereWhenItsTransactionCommits() {
+        feed.subscriber.resumed();
+        read("k1");
+        feed.inTransaction = true;
+        cache.changedHere("acct_a");
+        assertThat(cache.size()).isEqualTo(1);
+
+        feed.commit();
+        assertThat(cache.size()).isZero();
     }
 
     @Test
@@ -104,6 +118,22 @@ class ChangeAwareCacheTest {
 
         ChangeSubscriber subscriber;
         volatile boolean upToDate = true;
+        boolean inTransaction;
+        private final List<Runnable> onCommit = new ArrayList<>();
+
+        @Override
+        public void afterCommit(Runnable action) {
+            if (inTransaction) {
+                onCommit.add(action);
+            } else {
+                action.run();
+            }
+        }
+
+        void commit() {
+            onCommit.forEach(Runnable::run);
+            onCommit.clear();
+        }
 
         @Override
         public void subscribe(String channel, ChangeSubscriber subscriber) {
