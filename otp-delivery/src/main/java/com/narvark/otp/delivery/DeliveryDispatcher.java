@@ -44,6 +44,7 @@ public class DeliveryDispatcher implements CarrierDispatch, DisposableBean {
     private final ChannelProviders providers;
     private final TestModeSimulator simulator;
     private final CarrierMessages carrierMessages;
+    private final CarrierHandovers handovers;
     private final Receipts receipts;
     private final OutcomeRecorder outcomes;
     private final Clock clock;
@@ -54,12 +55,13 @@ public class DeliveryDispatcher implements CarrierDispatch, DisposableBean {
     private final Map<Channel, ThreadPoolExecutor> workers = new EnumMap<>(Channel.class);
 
     DeliveryDispatcher(ChannelProviders providers, TestModeSimulator simulator, CarrierMessages carrierMessages,
-                       Receipts receipts, CommandGateway commands, Clock clock, Environment environment,
+                       CarrierHandovers handovers, Receipts receipts, CommandGateway commands, Clock clock, Environment environment,
                        DeliveryMetrics metrics, ObjectProvider<ObservationRegistry> observations,
                        ObjectProvider<Tracer> tracer, NodeLiveness nodes) {
         this.providers = providers;
         this.simulator = simulator;
         this.carrierMessages = carrierMessages;
+        this.handovers = handovers;
         this.receipts = receipts;
         this.outcomes = new OutcomeRecorder(commands, clock);
         this.clock = clock;
@@ -85,7 +87,7 @@ public class DeliveryDispatcher implements CarrierDispatch, DisposableBean {
     @Override
     public void submit(boolean livemode, OutboundMessage message) {
         ChannelProvider provider = livemode ? providers.forChannel(message.channel()) : simulator;
-        Runnable job = inCurrentTrace(() -> observed(provider, message));
+        Runnable job = inCurrentTrace(() -> observed(provider, message, livemode));
         if (CurrentUnitOfWork.isStarted()) {
             CurrentUnitOfWork.get().afterCommit(unitOfWork -> enqueue(message, job));
         } else {
@@ -114,14 +116,30 @@ public class DeliveryDispatcher implements CarrierDispatch, DisposableBean {
         return current == null ? job : current.currentTraceContext().wrap(job);
     }
 
-    private void observed(ChannelProvider provider, OutboundMessage message) {
+    private void observed(ChannelProvider provider, OutboundMessage message, boolean livemode) {
         Observation observation = Observation.createNotStarted("narvark.carrier.send", observations)
                 .contextualName("carrier " + provider.name() + " " + message.channel().wireName())
                 .lowCardinalityKeyValue("channel", message.channel().wireName())
                 .lowCardinalityKeyValue("provider", provider.name())
                 .highCardinalityKeyValue("narvark.otp_id", message.otpId())
                 .highCardinalityKeyValue("narvark.attempt", Integer.toString(message.attempt()));
-        observation.observe(() -> observation.lowCardinalityKeyValue("outcome", deliver(provider, message)));
+        observation.observe(() -> observation.lowCardinalityKeyValue("outcome",
+                livemode && !handOver(message) ? "superseded" : deliver(provider, message)));
+    }
+
+    /**
+     * Marks the attempt as handed over before the carrier call ({@link CarrierHandovers}); false when another node
+     * already handed it over or the OTP's delivery ended, so nothing is sent. Test-mode messages reach no phone and are
+     * not marked. With the database away the message goes out unmarked: holding every send back for an outage would
+     * delay them all, while an unmarked send is only repeated if this node also dies before writing its answer down.
+     */
+    private boolean handOver(OutboundMessage message) {
+        try {
+            return handovers.begin(message.otpId(), message.attempt());
+        } catch (RuntimeException databaseAway) {
+            LOG.warn("{}: handed to the carrier unmarked ({})", message, databaseAway.toString());
+            return true;
+        }
     }
 
     /**
@@ -129,7 +147,7 @@ public class DeliveryDispatcher implements CarrierDispatch, DisposableBean {
      * with idempotency drop the duplicate); two unknown outcomes fail the attempt as {@code carrier_timeout}. This
      * node settles its own sends: no other node sends a message again while this one lives.
      *
-     * @return the outcome: accepted, refused, unknown or expired
+     * @return the outcome: accepted, refused, unknown or expired (and superseded, from the caller: not handed over)
      */
     private String deliver(ChannelProvider provider, OutboundMessage message) {
         for (int call = 1; ; call++) {

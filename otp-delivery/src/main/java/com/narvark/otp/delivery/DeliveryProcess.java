@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * One timeout at most is pending, always the current attempt's, kept as data ({@link #dueAt}) in the process row and
  * fired by {@link DeliveryTimeouts}. A message handed to a node's carrier queue is checked on after
  * {@code dispatch-check} (3 s): if it has not reached the carrier and that node is gone (kill -9 loses its queue), it is
- * sent again at once, unless the carrier's acceptance was written down before the node died; while the node lives it
+ * sent again at once, unless the carrier's acceptance was written down before the node died, or the node had begun
+ * the carrier call (then it is recorded as dispatched: the carrier may have it); while the node lives it
  * is only looked at again, ever more rarely, since that node reports the outcome. A process without a node (a
  * dispatcher that loses nothing) sends again once after the send timeout, then fails the attempt.
  * <p>
@@ -124,6 +125,8 @@ final class DeliveryProcess extends DeliveryProcessState {
             schedule(ATTEMPT_TIMEOUT, env.now().plus(waited.compareTo(sendTimeout) > 0 ? waited : sendTimeout));
         } else if (acceptedUnrecorded(env)) {
             return; // the dispatch is being recorded now
+        } else if (handedOverUnanswered(env)) {
+            return; // recorded as dispatched: the carrier may have it
         } else if (sends < 2) {
             // Rare and worth an operator's eye: the phone may get this code twice if the carrier took the first send.
             LOG.info("sending attempt {} of {} again: its node {} is gone and no carrier acceptance was written down",
@@ -154,6 +157,22 @@ final class DeliveryProcess extends DeliveryProcessState {
         accepted.ifPresent(send -> record(new RecordOtpDispatchedCommand(otpId, channel(), attempt,
                 send.carrierMessageId(), send.parts(), send.encoding()), ATTEMPT_TIMEOUT, env));
         return accepted.isPresent();
+    }
+
+    /**
+     * The node died inside the carrier call: it had marked the attempt as handed over, and no acceptance was written
+     * down. The carrier may have taken the message (the call's answer died with the node), so the attempt is recorded
+     * as dispatched, without a carrier message id; the receipt timeout then treats its silence as any other, keeping
+     * the code verifiable and moving to the next channel. Sending again would put the code on the phone twice.
+     */
+    private boolean handedOverUnanswered(DeliveryStep env) {
+        if (!env.handovers().begun(otpId, attempt)) {
+            return false;
+        }
+        LOG.info("attempt {} of {} is recorded as dispatched: its node {} died in the carrier call, whose answer is "
+                + "unknown", attempt, otpId, sentBy);
+        record(new RecordOtpDispatchedCommand(otpId, channel(), attempt, null), ATTEMPT_TIMEOUT, env);
+        return true;
     }
 
     private void record(Object command, String kind, DeliveryStep env) {

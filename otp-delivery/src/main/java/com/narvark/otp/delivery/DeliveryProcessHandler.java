@@ -102,6 +102,6 @@ class DeliveryProcessHandler {
     }
 
     private DeliveryStep step() {
-        return new DeliveryStep(clock, settings, cipher, nodes, accepted, actions.node());
+        return new DeliveryStep(clock, settings, cipher, nodes, accepted, processes, actions.node());
     }
 }

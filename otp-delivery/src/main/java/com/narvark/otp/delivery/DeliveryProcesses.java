@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
  * locked {@code FOR UPDATE}, so an event and a firing timeout of the same OTP take turns, on any node.
  */
 @Repository
-class DeliveryProcesses {
+class DeliveryProcesses implements CarrierHandovers {
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .addModule(new JavaTimeModule())
@@ -60,6 +60,22 @@ class DeliveryProcesses {
     void update(DeliveryProcess process) {
         jdbc.sql("UPDATE otp_delivery.delivery_processes SET state = ?, due_at = ? WHERE otp_id = ?")
                 .params(write(process), timestamp(process.dueAt()), process.otpId()).update();
+    }
+
+    /** One statement, outside any transaction: committed before the carrier call starts. */
+    @Override
+    public boolean begin(String otpId, int attempt) {
+        return jdbc.sql("""
+                        UPDATE otp_delivery.delivery_processes SET handed_over_attempt = ?
+                        WHERE otp_id = ? AND (handed_over_attempt IS NULL OR handed_over_attempt < ?)
+                        """)
+                .params(attempt, otpId, attempt).update() == 1;
+    }
+
+    @Override
+    public boolean begun(String otpId, int attempt) {
+        return jdbc.sql("SELECT 1 FROM otp_delivery.delivery_processes WHERE otp_id = ? AND handed_over_attempt = ?")
+                .params(otpId, attempt).query(Integer.class).optional().isPresent();
     }
 
     void delete(String otpId) {

@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * One step of a {@link DeliveryProcess}: what it may consult (the time, settings, the cipher, which nodes live, what
- * carriers already accepted) and what it decided (messages to hand to carriers, commands to send, fallbacks taken),
- * carried out by the caller after the process row is written.
+ * carriers already accepted or may have) and what it decided (messages to hand to carriers, commands to send,
+ * fallbacks taken), carried out by the caller after the process row is written.
  */
 final class DeliveryStep {
 
@@ -19,6 +19,7 @@ final class DeliveryStep {
     private final SecretCipher cipher;
     private final NodeLiveness nodes;
     private final AcceptedSends accepted;
+    private final CarrierHandovers handovers;
     private final String node;
     private final List<OutboundMessage> sends = new ArrayList<>();
     private final List<Object> commands = new ArrayList<>();
@@ -26,12 +27,13 @@ final class DeliveryStep {
 
     /** {@code node}: the node whose carrier queue takes this step's sends; null when none can be lost with a node. */
     DeliveryStep(Clock clock, DeliverySettings settings, SecretCipher cipher, NodeLiveness nodes,
-                 AcceptedSends accepted, String node) {
+                 AcceptedSends accepted, CarrierHandovers handovers, String node) {
         this.now = clock.instant();
         this.settings = settings;
         this.cipher = cipher;
         this.nodes = nodes;
         this.accepted = accepted;
+        this.handovers = handovers;
         this.node = node;
     }
 
@@ -53,6 +55,10 @@ final class DeliveryStep {
 
     AcceptedSends accepted() {
         return accepted;
+    }
+
+    CarrierHandovers handovers() {
+        return handovers;
     }
 
     String node() {

@@ -33,6 +33,7 @@ class DeliveryDispatcherTest {
     private final List<Object> recorded = new CopyOnWriteArrayList<>();
     private volatile boolean carrierAnswers = true;
     private volatile boolean databaseAway;
+    private final MemoryHandovers handovers = new MemoryHandovers();
     private final DeliveryDispatcher dispatcher = dispatcher();
 
     @AfterEach
@@ -61,6 +62,20 @@ class DeliveryDispatcherTest {
         assertThat(calls).hasValue(2);
         assertThat(recorded).singleElement().isEqualTo(new RecordOtpDeliveryFailedCommand(
                 "otp_0123456789abcdefghjkmnpqrs", Channel.SMS, 0, "carrier_timeout"));
+    }
+
+    @Test
+    void shouldNotCallTheCarrierForAnAttemptAlreadyHandedOver() {
+        handovers.begin("otp_0123456789abcdefghjkmnpqrs", 0);
+
+        dispatcher.submit(true, Messages.message(Channel.SMS, "+447911123456", 0));
+        dispatcher.submit(true, Messages.message(Channel.SMS, "+447911123456", 1));
+
+        await(() -> !recorded.isEmpty());
+        assertThat(calls).as("only attempt 1, which no node had handed over").hasValue(1);
+        assertThat(recorded).singleElement().isInstanceOf(RecordOtpDispatchedCommand.class)
+                .extracting("attempt").isEqualTo(1);
+        assertThat(handovers.begun("otp_0123456789abcdefghjkmnpqrs", 1)).isTrue();
     }
 
     private DeliveryDispatcher dispatcher() {
@@ -96,7 +111,7 @@ class DeliveryDispatcherTest {
         StandardEnvironment environment = new StandardEnvironment();
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
         return new DeliveryDispatcher(new ChannelProviders(List.of(carrier), environment), null, carrierMessages,
-                new RecordingReceipts(), recordingGateway(), Clock.systemUTC(), environment,
+                handovers, new RecordingReceipts(), recordingGateway(), Clock.systemUTC(), environment,
                 new DeliveryMetrics(new SimpleMeterRegistry()), beans.getBeanProvider(ObservationRegistry.class),
                 beans.getBeanProvider(Tracer.class), QueueNodes.allAlive());
     }

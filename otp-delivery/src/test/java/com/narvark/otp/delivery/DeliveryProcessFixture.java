@@ -36,6 +36,7 @@ final class DeliveryProcessFixture {
     private final QueueNodes nodes = QueueNodes.allAlive();
     /** Attempts a carrier accepted (written down as {@link CarrierMessages} does) by attempt number. */
     private final Map<Integer, AcceptedSends.AcceptedSend> accepted = new HashMap<>();
+    private final MemoryHandovers handovers = new MemoryHandovers();
     private final String node;
     private final List<OutboundMessage> sent = new ArrayList<>();
     private final List<Object> commands = new ArrayList<>();
@@ -103,7 +104,7 @@ final class DeliveryProcessFixture {
 
     private DeliveryStep step() {
         return new DeliveryStep(Clock.fixed(now, ZoneOffset.UTC), settings, CIPHER, nodes,
-                (otpId, attempt) -> Optional.ofNullable(accepted.get(attempt)), node);
+                (otpId, attempt) -> Optional.ofNullable(accepted.get(attempt)), handovers, node);
     }
 
     private Instant dueAt() {
@@ -141,6 +142,12 @@ final class DeliveryProcessFixture {
     /** The carrier accepted this attempt, and its acceptance was written down (its dispatch not yet recorded). */
     DeliveryProcessFixture carrierAccepted(int attempt, String carrierMessageId) {
         accepted.put(attempt, new AcceptedSends.AcceptedSend(carrierMessageId, 1, "gsm7"));
+        return this;
+    }
+
+    /** A carrier worker took this attempt's message and began the carrier call (it marks the hand-over first). */
+    DeliveryProcessFixture handedOver(int attempt) {
+        handovers.begin(ID, attempt);
         return this;
     }
 

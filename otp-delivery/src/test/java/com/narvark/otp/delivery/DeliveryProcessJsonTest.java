@@ -45,7 +45,7 @@ class DeliveryProcessJsonTest {
         byte[] written = DeliveryProcesses.write(DeliveryProcess.start(DeliveryProcessTest.requested(true),
                 new DeliveryStep(Clock.fixed(T0, ZoneOffset.UTC), new DeliverySettings(new StandardEnvironment()),
                         DeliveryProcessFixture.CIPHER, QueueNodes.allAlive(),
-                        (otpId, attempt) -> java.util.Optional.empty(), null)));
+                        (otpId, attempt) -> java.util.Optional.empty(), new MemoryHandovers(), null)));
 
         DeliveryProcess read = DeliveryProcesses.read(written);
 

@@ -8,6 +8,7 @@ import com.narvark.otp.api.Channel;
 import com.narvark.otp.api.Destination;
 import com.narvark.otp.api.command.RecordOtpDeliveryFailedCommand;
 import com.narvark.otp.api.command.RecordOtpDispatchedCommand;
+import com.narvark.otp.api.event.OtpDeliveryFailedEvent;
 import com.narvark.otp.api.event.OtpDispatchedEvent;
 import com.narvark.otp.api.event.OtpRequestedEvent;
 import java.time.Duration;
@@ -80,6 +81,30 @@ class DeliveryProcessLostQueueTest {
     }
 
     @Test
+    void shouldRecordTheDispatchInsteadOfSendingAgainWhenTheNodeDiedInsideTheCarrierCall() {
+        fixture.publish(requested()).handedOver(0);
+        fixture.nodes().kill("node-a");
+        fixture.elapse(Duration.ofSeconds(3));
+        assertThat(fixture.sent()).as("the carrier may have it: no second message on the user's phone").hasSize(1);
+        assertThat(fixture.commands()).containsExactly(new RecordOtpDispatchedCommand(ID, Channel.SMS, 0, null));
+
+        fixture.publish(new OtpDispatchedEvent(ID, Channel.SMS, 0, null, fixture.now()));
+        assertThat(fixture.due()).as("its silence is then a receipt timeout like any other")
+                .isEqualTo(DeliveryProcess.RECEIPT_TIMEOUT);
+    }
+
+    @Test
+    void shouldSendAgainWhenTheNodeDiedBeforeHandingOverTheCurrentAttempt() {
+        fixture.publish(requested(Channel.VOICE)).handedOver(0)
+                .publish(new OtpDeliveryFailedEvent(ID, Channel.SMS, 0, "carrier_timeout", fixture.now(), null));
+        assertThat(fixture.sent()).extracting(OutboundMessage::reference).containsExactly(ID + ":0", ID + ":1");
+        fixture.nodes().kill("node-a");
+        fixture.elapse(Duration.ofSeconds(3));
+        assertThat(fixture.sent()).as("attempt 1 was never handed over").extracting(OutboundMessage::reference)
+                .containsExactly(ID + ":0", ID + ":1", ID + ":1");
+    }
+
+    @Test
     void shouldNotRepeatASendTheCarrierTookWhenNoNodeHoldsItAndItsRecordingWasLost() {
         DeliveryProcessFixture nodeless = new DeliveryProcessFixture();
         nodeless.publish(requested()).carrierAccepted(0, "m-1").elapse(Duration.ofSeconds(15));
@@ -98,10 +123,10 @@ class DeliveryProcessLostQueueTest {
         assertThat(fixture.sent()).hasSize(2);
     }
 
-    private OtpRequestedEvent requested() {
+    private OtpRequestedEvent requested(Channel... fallbacks) {
         Instant now = fixture.now();
         return new OtpRequestedEvent(ID, "acct", true, new Destination(Destination.Kind.PHONE, "+447911123456"),
-                Channel.SMS, List.of(), 6, 5, null, Map.of(), new byte[32], CIPHER.encrypt("492817", ID), now,
+                Channel.SMS, List.of(fallbacks), 6, 5, null, Map.of(), new byte[32], CIPHER.encrypt("492817", ID), now,
                 now.plusSeconds(300), "d1");
     }
 }
