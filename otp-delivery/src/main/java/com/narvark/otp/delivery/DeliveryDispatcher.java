@@ -55,9 +55,10 @@ public class DeliveryDispatcher implements CarrierDispatch, DisposableBean {
     private final Map<Channel, ThreadPoolExecutor> workers = new EnumMap<>(Channel.class);
 
     DeliveryDispatcher(ChannelProviders providers, TestModeSimulator simulator, CarrierMessages carrierMessages,
-                       CarrierHandovers handovers, Receipts receipts, CommandGateway commands, Clock clock, Environment environment,
-                       DeliveryMetrics metrics, ObjectProvider<ObservationRegistry> observations,
-                       ObjectProvider<Tracer> tracer, NodeLiveness nodes) {
+                       CarrierHandovers handovers, Receipts receipts, CommandGateway commands, Clock clock,
+                       Environment environment, DeliveryMetrics metrics,
+                       ObjectProvider<ObservationRegistry> observations, ObjectProvider<Tracer> tracer,
+                       NodeLiveness nodes) {
         this.providers = providers;
         this.simulator = simulator;
         this.carrierMessages = carrierMessages;

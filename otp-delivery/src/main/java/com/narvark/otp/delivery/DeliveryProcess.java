@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * fired by {@link DeliveryTimeouts}. A message handed to a node's carrier queue is checked on after
  * {@code dispatch-check} (3 s): if it has not reached the carrier and that node is gone (kill -9 loses its queue), it is
  * sent again at once, unless the carrier's acceptance was written down before the node died, or the node had begun
- * the carrier call (then it is recorded as dispatched: the carrier may have it); while the node lives it
- * is only looked at again, ever more rarely, since that node reports the outcome. A process without a node (a
+ * the carrier call (then it is recorded as dispatched: the carrier may have it); while the node lives it is only
+ * looked at again, ever more rarely, since that node reports the outcome. A process without a node (a
  * dispatcher that loses nothing) sends again once after the send timeout, then fails the attempt.
  * <p>
  * Decisions are collected in the {@link DeliveryStep} and carried out by the caller once the row is written, so a
@@ -128,7 +128,8 @@ final class DeliveryProcess extends DeliveryProcessState {
         } else if (handedOverUnanswered(env)) {
             return; // recorded as dispatched: the carrier may have it
         } else if (sends < 2) {
-            // Rare and worth an operator's eye: the phone may get this code twice if the carrier took the first send.
+            // Rare and worth an operator's eye: the node died before its carrier call (or made it unmarked, with the
+            // database away: only then may the phone get this code twice).
             LOG.info("sending attempt {} of {} again: its node {} is gone and no carrier acceptance was written down",
                     attempt, otpId, sentBy);
             send(env);

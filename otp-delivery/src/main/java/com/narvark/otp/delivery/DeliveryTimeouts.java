@@ -57,7 +57,8 @@ class DeliveryTimeouts implements SmartLifecycle {
         List<Fired> fired = new ArrayList<>();
         transactions.executeWithoutResult(status -> {
             for (DeliveryProcess process : processes.lockDue(clock.instant(), batchSize)) {
-                DeliveryStep step = new DeliveryStep(clock, settings, cipher, nodes, accepted, processes, actions.node());
+                DeliveryStep step = new DeliveryStep(clock, settings, cipher, nodes, accepted, processes,
+                        actions.node());
                 process.timeoutDue(step);
                 processes.update(process);
                 fired.add(new Fired(process, step));

@@ -24,8 +24,9 @@ import org.springframework.core.env.StandardEnvironment;
 
 /**
  * The node that holds a send settles it: one carrier call when the carrier answers, a second with the same reference
- * only after an unknown outcome, and never a second call because writing the acceptance down failed. The carrier
- * is a stand-in counting calls; the commands are recorded instead of sent to an aggregate.
+ * only after an unknown outcome, never a second call because writing the acceptance down failed, and no call for an
+ * attempt some node already handed over. The carrier is a stand-in counting calls; the commands are recorded
+ * instead of sent to an aggregate.
  */
 class DeliveryDispatcherTest {
 

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A message waits in the memory of the node that took the process's decision until a carrier worker takes it; kill
  * -9 loses it. The process looks after 3 s: gone node → send again at once; live node → look again later, ever
- * more rarely (that node reports the outcome). Before sending again it asks whether the carrier already took the message (the node died, or the
- * database was away, between the carrier's answer and the OTP's event): then it records the dispatch instead.
+ * more rarely (that node reports the outcome). Before sending again it asks whether the carrier already took the
+ * message (the node died, or the database was away, between the carrier's answer and the OTP's event), or whether
+ * the node had begun the carrier call (its hand-over mark): then it records the dispatch instead.
  */
 class DeliveryProcessLostQueueTest {
 
