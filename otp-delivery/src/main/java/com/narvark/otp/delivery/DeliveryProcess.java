@@ -72,7 +72,9 @@ final class DeliveryProcess extends DeliveryProcessState {
         dispatched = true;
         Duration receiptTimeout = env.settings().receiptTimeout(event.channel());
         if (!receipted && !receiptTimeout.isZero()) {
-            schedule(RECEIPT_TIMEOUT, env.now().plus(receiptTimeout));
+            // Without a carrier message id (its node died in the carrier call) no receipt can ever be matched to the
+            // attempt: its silence is known now, and a fallback need not wait the whole receipt timeout.
+            schedule(RECEIPT_TIMEOUT, event.carrierMessageId() == null ? env.now() : env.now().plus(receiptTimeout));
         }
     }
 
@@ -163,8 +165,9 @@ final class DeliveryProcess extends DeliveryProcessState {
     /**
      * The node died inside the carrier call: it had marked the attempt as handed over, and no acceptance was written
      * down. The carrier may have taken the message (the call's answer died with the node), so the attempt is recorded
-     * as dispatched, without a carrier message id; the receipt timeout then treats its silence as any other, keeping
-     * the code verifiable and moving to the next channel. Sending again would put the code on the phone twice.
+     * as dispatched, without a carrier message id. No receipt can be matched to it, so it is unconfirmed at once: the
+     * code stays verifiable and the next channel, if any, starts. Sending again would put the code on the phone twice
+     * whenever the carrier had it.
      */
     private boolean handedOverUnanswered(DeliveryStep env) {
         if (!env.handovers().begun(otpId, attempt)) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.narvark.otp.api.Channel;
 import com.narvark.otp.api.Destination;
 import com.narvark.otp.api.command.RecordOtpDeliveryFailedCommand;
+import com.narvark.otp.api.command.RecordOtpDeliveryUnconfirmedCommand;
 import com.narvark.otp.api.command.RecordOtpDispatchedCommand;
 import com.narvark.otp.api.event.OtpDeliveryFailedEvent;
 import com.narvark.otp.api.event.OtpDispatchedEvent;
@@ -90,8 +91,11 @@ class DeliveryProcessLostQueueTest {
         assertThat(fixture.commands()).containsExactly(new RecordOtpDispatchedCommand(ID, Channel.SMS, 0, null));
 
         fixture.publish(new OtpDispatchedEvent(ID, Channel.SMS, 0, null, fixture.now()));
-        assertThat(fixture.due()).as("its silence is then a receipt timeout like any other")
-                .isEqualTo(DeliveryProcess.RECEIPT_TIMEOUT);
+        assertThat(fixture.due()).isEqualTo(DeliveryProcess.RECEIPT_TIMEOUT);
+        assertThat(fixture.dueIn()).as("no receipt can match an attempt without a carrier message id")
+                .isEqualTo(Duration.ZERO);
+        fixture.elapse(Duration.ZERO);
+        assertThat(fixture.commands()).last().isEqualTo(new RecordOtpDeliveryUnconfirmedCommand(ID, Channel.SMS, 0));
     }
 
     @Test
