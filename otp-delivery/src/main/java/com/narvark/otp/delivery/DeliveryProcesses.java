@@ -16,7 +16,8 @@ import org.springframework.stereotype.Repository;
 /**
  * The {@code delivery_processes} table: one row per OTP still being delivered, its state as JSON and its pending
  * timeout as {@code due_at}. Each event costs one statement or two (lock and update); ending deletes the row. Rows are
- * locked {@code FOR UPDATE}, so an event and a firing timeout of the same OTP take turns, on any node.
+ * locked {@code FOR UPDATE}, so an event and a firing timeout of the same OTP take turns, on any node. The row also
+ * holds the hand-over mark ({@link CarrierHandovers}): one more statement per live carrier call.
  */
 @Repository
 class DeliveryProcesses implements CarrierHandovers {
