@@ -5,8 +5,8 @@ Usage: scripts/search_benchmark.py [rows=1000000] [requests per query=200] [post
 Needs the built jar (./mvnw -B -ntp package -DskipTests), psql, and a PostgreSQL whose user may create databases
 (default postgresql://postgres@127.0.0.1:5432/postgres). It creates a scratch database, starts the gateway on port
 18731 against it, creates an account through the admin API, seeds N rows for that account straight into
-otp_query.otp_status (plus the same number for other accounts, so the scope filter matters), prints EXPLAIN (ANALYZE, BUFFERS) of each
-filtered page and the p50/p99 of the HTTP round trip of each filter, then stops the gateway and drops the database.
+otp_query.otp_status (plus the same number for other accounts, so the scope filter matters), prints EXPLAIN
+(ANALYZE, BUFFERS) of each filtered page and the p50/p99 of the HTTP round trip of each filter, then stops the gateway and drops the database.
 Standard library only.
 """
 import json
@@ -146,8 +146,8 @@ def explain(db_url, account, pivot):
                          ("to", "to_address = '+447400015838'"), ("metadata", "metadata @> '{\"tenant\":\"4\"}'"),
                          ("metadata rare", "metadata @> '{\"order\":\"4242\"}'"),
                          ("created_before", f"created_at < '{pivot}'")]:
-        plan = psql(db_url, f"EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT * FROM otp_query.otp_status WHERE {scope} AND "
-                            f"{where} {order}")
+        plan = psql(db_url, f"EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT * FROM otp_query.otp_status "
+                            f"WHERE {scope} AND {where} {order}")
         print(f"\n-- {label}:\n{plan.rstrip()}")
 
 

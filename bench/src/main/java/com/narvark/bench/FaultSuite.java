@@ -72,7 +72,8 @@ public final class FaultSuite {
             phase(seconds / 2, "steady", () -> { });
             phase(seconds, "kill", () -> {
                 GatewayNode victim = deliveringNode(a, b);
-                System.out.println("kill -9 of node " + victim.name() + ", which holds the delivery processor's segments");
+                System.out.println("kill -9 of node " + victim.name()
+                        + ", which holds the delivery processor's segments");
                 traffic.burst(60, 120);
                 Thread.sleep(250);
                 victim.kill(); // inside the burst
@@ -114,8 +115,8 @@ public final class FaultSuite {
     }
 
     /**
-     * Runs the fault {@value #SETTLE_MILLIS} ms into the phase, then lets the steady load go on until the phase's time is up; phases not
-     * named in {@code --faults} (default: all) are skipped.
+     * Runs the fault {@value #SETTLE_MILLIS} ms into the phase, then lets the steady load go on until the phase's time
+     * is up; phases not named in {@code --faults} (default: all) are skipped.
      */
     private static final long SETTLE_MILLIS = 3_000;
 

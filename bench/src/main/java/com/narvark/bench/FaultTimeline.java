@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * Every send of the fault suite as one CSV row beside the results (phase, when it was first tried relative to its
  * phase's start, dispatch delay from acceptance and from the first try, arrivals at the SMSC, final status, OTP
- * id, each arrival's time and SMPP session), so a slow or doubled dispatch can be placed on the fault's timeline and looked up in the nodes' logs.
+ * id, each arrival's time and SMPP session), so a slow or doubled dispatch can be placed on the fault's timeline and
+ * looked up in the nodes' logs.
  */
 final class FaultTimeline {
 
@@ -21,12 +22,14 @@ final class FaultTimeline {
 
     static void write(FaultLedger ledger, List<FaultReport.Phase> phases, Path csv) throws IOException {
         List<String> rows = new ArrayList<>();
-        rows.add("phase,offset_ms,dispatch_ms,from_first_try_ms,arrivals,acknowledged,final_status,otp_id,arrivals_ms_at_session");
+        rows.add("phase,offset_ms,dispatch_ms,from_first_try_ms,arrivals,acknowledged,final_status,otp_id,"
+                + "arrivals_ms_at_session");
         ledger.byDigits.values().stream().sorted(Comparator.comparingLong(s -> s.firstAttemptNanos)).forEach(send -> {
             long phaseStart = phases.stream().filter(p -> p.name().equals(send.phase))
                     .mapToLong(FaultReport.Phase::startNanos).findFirst().orElse(send.firstAttemptNanos);
             rows.add(String.join(",", send.phase, Long.toString((send.firstAttemptNanos - phaseStart) / 1_000_000),
-                    Long.toString(send.dispatchMillis()), Long.toString(send.fromFirstTryMillis()), Integer.toString(send.arrivals.size()),
+                    Long.toString(send.dispatchMillis()), Long.toString(send.fromFirstTryMillis()),
+                    Integer.toString(send.arrivals.size()),
                     Boolean.toString(send.acknowledged), String.valueOf(send.finalStatus),
                     String.valueOf(send.otpId()), arrivalsAtSessions(send)));
         });

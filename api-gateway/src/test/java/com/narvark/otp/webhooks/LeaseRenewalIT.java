@@ -22,8 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Webhook leases are short and renewed while a batch runs: a sender renews only the lease it set (never one another
- * node took over, and a batch taken over stops), and a dead node's leased deliveries are sent by the others as soon as its lease ends. Lives in the
- * sender's package to drive its queue directly. Other test contexts on the same database run senders too, so the
+ * node took over, and a batch taken over stops), and a dead node's leased deliveries are sent by the others as soon
+ * as its lease ends. Lives in the sender's package to drive its queue directly. Other test contexts on the same database run senders too, so the
  * receiver refuses (503) until the test holds the row itself, and "sent once after the lease" counts any node.
  */
 @SpringBootTest(classes = NarvarkApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

@@ -5,8 +5,8 @@ import java.time.Duration;
 /**
  * How the sender works: {@code timeout} bounds one whole attempt (resolve, connect, TLS, request, response
  * headers), {@code lease} is how long a claimed delivery stays invisible to other nodes (renewed every third of it
- * while its batch runs, a post included; a node that dies mid-post frees it when it ends), {@code perAccountConcurrency} how many of the {@code threads} one account's endpoints may hold
- * at once, {@code disableAfter} how long an endpoint may fail without a single success before it is disabled.
+ * while its batch runs, a post included; a node that dies mid-post frees it when it ends),
+ * {@code perAccountConcurrency} how many of the {@code threads} one account's endpoints may hold at once, {@code disableAfter} how long an endpoint may fail without a single success before it is disabled.
  */
 record SenderSettings(boolean enabled, Duration pollInterval, Duration timeout, Duration lease, int threads,
                       int perAccountConcurrency, int batchSize, Duration disableAfter) {

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A carrier that delivers into a table instead of a handset, for development and for the README walkthrough.
- * Every channel is accepted, and acceptance counts as delivery (there is no handset to report back). Like a real carrier it honours the idempotency reference: the same OTP attempt sent
- * twice is stored once.
+ * Every channel is accepted, and acceptance counts as delivery (there is no handset to report back). Like a real
+ * carrier it honours the idempotency reference: the same OTP attempt sent twice is stored once.
  */
 @Component
 class SandboxChannelProvider implements ChannelProvider {
