@@ -34,6 +34,14 @@ final class DatabaseUnavailable {
                     && system.getOriginalException() != t.getCause() && isCause(system.getOriginalException())) {
                 return true;
             }
+            // A commit or rollback that failed in JDBC with nothing the translator could classify: its connection
+            // is gone. The pool's closed connection says so with no SQLState ("Connection is closed", after a
+            // commit that died with PostgreSQL's restart), and Spring throws that rollback failure in place of the
+            // commit's own. The commit's outcome is unknown, which is what a 503 tells the client: retry with the
+            // same Idempotency-Key (a 500 here answered a send whose OTP had been created, fault suite).
+            if (t instanceof TransactionSystemException && t.getCause() instanceof SQLException) {
+                return true;
+            }
         }
         return false;
     }
