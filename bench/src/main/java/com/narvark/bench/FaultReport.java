@@ -15,8 +15,12 @@ import java.util.stream.Collectors;
  */
 final class FaultReport {
 
-    /** {@code faultOverNanos}: the restart done, the database, SMSC or receiver back. */
-    record Phase(String name, long startNanos, long faultOverNanos, Instant wallStart, Instant wallFaultOver) {
+    /**
+     * {@code faultOverNanos}: the restart done, the database, SMSC or receiver back; {@code settleMillis}: how long the
+     * phase waited, before its fault, for the previous phase's last sends to be dispatched.
+     */
+    record Phase(String name, long startNanos, long faultOverNanos, Instant wallStart, Instant wallFaultOver,
+                 long settleMillis) {
 
         long faultMillis() {
             return (faultOverNanos - startNanos) / 1_000_000;
@@ -96,6 +100,7 @@ final class FaultReport {
                     .toList();
             long webhookLateMax = webhookLateness(phase, acked);
             Map<String, Object> row = new LinkedHashMap<>();
+            row.put("settle_ms", phase.settleMillis());
             row.put("fault_ms", phase.faultMillis());
             row.put("sends", sends.size());
             row.put("acknowledged", acked.size());
