@@ -56,12 +56,16 @@ class DeliveryAttempt {
         return new Successes(batch, group -> untilStored(() -> queue.succeeded(group)));
     }
 
-    /**
-     * @param successes where a success goes, to be written with others; written out before a failure is, so that a
-     *                  success never clears an endpoint's failing state after a later failure set it
-     * @return whether the receiver took it (2xx)
-     */
-    boolean run(ClaimedDelivery delivery, Successes successes) {
+    /** One post and what came of it, not yet recorded. */
+    record Posted(ClaimedDelivery delivery, PostResult result, Instant attemptedAt) {
+
+        boolean succeeded() {
+            return result.succeeded();
+        }
+    }
+
+    /** Signs and posts; safe on any thread (the sender posts several of an endpoint's deliveries at once). */
+    Posted post(ClaimedDelivery delivery) {
         Instant attemptedAt = clock.instant();
         byte[] body = delivery.payload();
         List<String> secrets = signingSecrets(delivery, attemptedAt);
@@ -72,7 +76,25 @@ class DeliveryAttempt {
         headers.put("webhook-timestamp", Long.toString(timestamp));
         headers.put("webhook-signature", WebhookSigner.standardSignature(secrets, delivery.eventId(), timestamp,
                 body));
-        PostResult result = poster.post(delivery.url(), headers, body);
+        return new Posted(delivery, poster.post(delivery.url(), headers, body), attemptedAt);
+    }
+
+    /** Posts and records one delivery; see {@link #record}. */
+    boolean run(ClaimedDelivery delivery, Successes successes) {
+        return record(post(delivery), successes);
+    }
+
+    /**
+     * Records a post's outcome, on the lane's thread.
+     *
+     * @param successes where a success goes, to be written with others; written out before a failure is, so that a
+     *                  success never clears an endpoint's failing state after a later failure set it
+     * @return whether the receiver took it (2xx)
+     */
+    boolean record(Posted posted, Successes successes) {
+        ClaimedDelivery delivery = posted.delivery();
+        PostResult result = posted.result();
+        Instant attemptedAt = posted.attemptedAt();
         if (result.succeeded()) {
             successes.add(new Successes.Success(delivery, result, attemptedAt));
             metrics.attempted("succeeded");

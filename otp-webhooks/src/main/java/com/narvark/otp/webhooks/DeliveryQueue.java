@@ -49,7 +49,7 @@ class DeliveryQueue {
                 claimed AS (
                     UPDATE otp_webhooks.webhook_deliveries d SET next_attempt_at = ? FROM due
                     WHERE d.delivery_id = due.delivery_id
-                    RETURNING d.seq, d.delivery_id, d.endpoint_id, d.event_id, d.attempt_count)
+                    RETURNING d.seq, d.delivery_id, d.endpoint_id, d.otp_id, d.event_id, d.attempt_count)
                 SELECT c.*, e.account_id, e.url, ev.payload, e.secret_ciphertext, e.previous_secret_ciphertext,
                        e.previous_secret_expires_at
                 FROM claimed c JOIN otp_webhooks.webhook_endpoints e ON e.endpoint_id = c.endpoint_id
@@ -60,8 +60,9 @@ class DeliveryQueue {
                 .query((rs, row) -> {
                     Timestamp previousUntil = rs.getTimestamp("previous_secret_expires_at");
                     return new ClaimedDelivery(rs.getLong("seq"), rs.getString("delivery_id"),
-                            rs.getString("endpoint_id"), rs.getString("account_id"), rs.getString("event_id"),
-                            rs.getInt("attempt_count"), rs.getString("url"), rs.getBytes("payload"),
+                            rs.getString("endpoint_id"), rs.getString("account_id"), rs.getString("otp_id"),
+                            rs.getString("event_id"), rs.getInt("attempt_count"), rs.getString("url"),
+                            rs.getBytes("payload"),
                             rs.getBytes("secret_ciphertext"), rs.getBytes("previous_secret_ciphertext"),
                             previousUntil == null ? null : previousUntil.toInstant());
                 })

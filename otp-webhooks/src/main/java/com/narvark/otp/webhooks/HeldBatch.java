@@ -1,7 +1,9 @@
 package com.narvark.otp.webhooks;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One lane's claimed deliveries of one endpoint, in order, with how far the lane got and the lease it holds on what
@@ -30,12 +32,35 @@ final class HeldBatch {
 
     /** The next delivery to post, or null when the batch is done or no longer this node's to send. */
     synchronized ClaimedDelivery next(Instant now) {
-        return next < deliveries.size() && !lost && now.isBefore(leaseUntil) ? deliveries.get(next) : null;
+        List<ClaimedDelivery> wave = wave(now, 1);
+        return wave.isEmpty() ? null : wave.get(0);
+    }
+
+    /**
+     * The next deliveries to post together: up to {@code max} in order, ending before the first one whose OTP is
+     * already among them, so that one OTP's events still reach the endpoint one after another. Empty when the batch is
+     * done or no longer this node's to send.
+     */
+    synchronized List<ClaimedDelivery> wave(Instant now, int max) {
+        if (lost || !now.isBefore(leaseUntil)) {
+            return List.of();
+        }
+        Set<String> otps = new HashSet<>();
+        int end = next;
+        while (end < deliveries.size() && end - next < max && otps.add(deliveries.get(end).otpId())) {
+            end++;
+        }
+        return deliveries.subList(next, end);
     }
 
     /** The current delivery was posted (its outcome recorded, or a success waiting to be written with others). */
     synchronized void advance() {
-        next++;
+        advance(1);
+    }
+
+    /** The current wave of {@code count} deliveries was posted. */
+    synchronized void advance(int count) {
+        next += count;
     }
 
     /** The outcomes of the next {@code count} posted deliveries were written down. */

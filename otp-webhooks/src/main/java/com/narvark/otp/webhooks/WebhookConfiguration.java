@@ -32,8 +32,9 @@ class WebhookConfiguration {
                                          @Value("${narvark.webhooks.sender.per-account-concurrency:2}")
                                          int perAccount,
                                          @Value("${narvark.webhooks.sender.batch-size:100}") int batchSize,
-                                         @Value("${narvark.webhooks.disable-after:5d}") Duration disableAfter) {
+                                         @Value("${narvark.webhooks.disable-after:5d}") Duration disableAfter,
+                                         @Value("${narvark.webhooks.sender.posts-in-flight:4}") int postsInFlight) {
         return new SenderSettings(enabled, poll, timeout, lease, threads, perAccount, batchSize,
-                disableAfter);
+                disableAfter, postsInFlight);
     }
 }

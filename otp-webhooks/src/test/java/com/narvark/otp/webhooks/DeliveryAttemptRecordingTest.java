@@ -29,7 +29,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 class DeliveryAttemptRecordingTest {
 
     private static final SenderSettings SETTINGS = new SenderSettings(true, Duration.ofSeconds(1),
-            Duration.ofSeconds(2), Duration.ofSeconds(30), 4, 2, 100, Duration.ofDays(5));
+            Duration.ofSeconds(2), Duration.ofSeconds(30), 4, 2, 100, Duration.ofDays(5), 4);
 
     private final SecretCipher cipher = new SecretCipher(new byte[32], new SecureRandom());
     private final AtomicInteger posts = new AtomicInteger();
@@ -95,7 +95,7 @@ class DeliveryAttemptRecordingTest {
     }
 
     private ClaimedDelivery delivery() {
-        return new ClaimedDelivery(1, "we_1", "whe_1", "acct_1", "evt_1", 0,
+        return new ClaimedDelivery(1, "we_1", "whe_1", "acct_1", "otp_1", "evt_1", 0,
                 "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks",
                 "{\"type\":\"otp.sent\"}".getBytes(StandardCharsets.UTF_8), cipher.encrypt("whsec_test", "whe_1"),
                 null, null);

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 class SuccessesTest {
 
     private final List<ClaimedDelivery> deliveries = IntStream.range(0, 120).mapToObj(i -> new ClaimedDelivery(i,
-            "we_" + i, "whe_1", "acct_1", "evt_" + i, 0, "http://127.0.0.1/hooks", new byte[0], new byte[0], null,
-            null)).toList();
+            "we_" + i, "whe_1", "acct_1", "otp_" + i, "evt_" + i, 0, "http://127.0.0.1/hooks", new byte[0],
+            new byte[0], null, null)).toList();
     private final Instant lease = Instant.parse("2026-12-01T12:00:00Z");
     private final HeldBatch batch = new HeldBatch(deliveries, lease);
     private final List<List<String>> writes = new ArrayList<>();

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class WebhookSenderBacklogTest {
 
     private static final SenderSettings SETTINGS = new SenderSettings(true, Duration.ofHours(1), Duration.ofSeconds(10),
-            Duration.ofSeconds(30), 4, 2, 100, Duration.ofDays(5));
+            Duration.ofSeconds(30), 4, 2, 100, Duration.ofDays(5), 4);
 
     private final Outbox outbox = new Outbox(250);
     private final List<String> posted = Collections.synchronizedList(new ArrayList<>());
@@ -57,7 +57,7 @@ class WebhookSenderBacklogTest {
         Outbox(int deliveries) {
             super(null, null);
             for (int i = 0; i < deliveries; i++) {
-                pending.add(new ClaimedDelivery(i, "dlv_" + i, "whe_1", "acct_1", "evt_" + i, 0,
+                pending.add(new ClaimedDelivery(i, "dlv_" + i, "whe_1", "acct_1", "otp_" + i / 3, "evt_" + i, 0,
                         "http://127.0.0.1/hooks", new byte[0], new byte[0], null, null));
             }
         }
@@ -89,8 +89,13 @@ class WebhookSenderBacklogTest {
         }
 
         @Override
-        boolean run(ClaimedDelivery delivery, Successes successes) {
-            posted.add(delivery.deliveryId());
+        Posted post(ClaimedDelivery delivery) {
+            return new Posted(delivery, new PostResult(204, null, null, 1), Instant.now());
+        }
+
+        @Override
+        boolean record(Posted post, Successes successes) {
+            posted.add(post.delivery().deliveryId());
             outbox.sent();
             return true;
         }
