@@ -17,9 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code SKIP LOCKED} then skipped the endpoint. The busier the endpoint, the less it was sent: under 30 OTPs/s the
  * sender managed 40 webhooks/s of the 90 due, and while the projection caught up after a kill it sent nothing for
  * 22 s (fault suite). {@code FOR NO KEY UPDATE} still excludes another node's claim of the same endpoint. A pending
- * delivery is not due while an older pending delivery of its endpoint waits for a retry or is in flight: an endpoint
- * gets its events in order, and its backlog waits behind its own failures only, never in front of other endpoints'
- * deliveries.
+ * delivery is not due while an older pending delivery of its endpoint waits for a retry or is in flight: the sender
+ * posts a claimed batch in order (each OTP's events one after another, see {@link WebhookSender}), and an endpoint's
+ * backlog waits behind its own failures only, never in front of other endpoints' deliveries.
  */
 @Repository
 class DeliveryQueue {

@@ -19,11 +19,11 @@ record SenderSettings(boolean enabled, Duration pollInterval, Duration timeout, 
             throw new IllegalArgumentException("narvark.webhooks.sender.per-account-concurrency must be at least 1 "
                     + "and below narvark.webhooks.sender.threads");
         }
-        // Renewed every third of a lease: a shorter one would renew several times a second and leave no room for
-        // one slow renewal statement before the lease runs out.
         if (postsInFlight < 1) {
             throw new IllegalArgumentException("narvark.webhooks.sender.posts-in-flight must be at least 1");
         }
+        // Renewed every third of a lease: a shorter one would renew several times a second and leave no room for
+        // one slow renewal statement before the lease runs out.
         if (lease.compareTo(Duration.ofSeconds(3)) < 0) {
             throw new IllegalArgumentException("narvark.webhooks.sender.lease must be at least 3 s");
         }
