@@ -6,6 +6,9 @@ import com.narvark.gateway.NarvarkApplication;
 import com.narvark.gateway.support.Api;
 import com.narvark.gateway.support.GatewayIntegrationTest;
 import com.narvark.gateway.support.WebhookReceiver;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +16,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,10 +25,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Webhook leases are short and renewed while a batch runs: a sender renews only the lease it set (never one another
- * node took over, and a batch taken over stops), and a dead node's leased deliveries are sent by the others as soon
- * as its lease ends. Lives in the sender's package to drive its queue directly. Other test contexts on the same database run senders too, so the
- * receiver refuses (503) until the test holds the row itself, and "sent once after the lease" counts any node.
+ * The outbox's claims and their leases. A claim takes an endpoint's due deliveries while the webhook projection is
+ * writing new ones for it. Leases are short and renewed while a batch runs: a sender renews only the lease it set
+ * (never one another node took over, and a batch taken over stops), and a dead node's leased deliveries are sent by
+ * the others as soon as its lease ends. Lives in the sender's package to drive its queue directly. Other test
+ * contexts on the same database run senders too, so the receiver refuses (503) until the test holds the row itself,
+ * and "sent once after the lease" counts any node.
  */
 @SpringBootTest(classes = NarvarkApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LeaseRenewalIT extends GatewayIntegrationTest {
@@ -35,6 +41,8 @@ class LeaseRenewalIT extends GatewayIntegrationTest {
     private WebhookSender sender;
     @Autowired
     private JdbcClient jdbc;
+    @Autowired
+    private DataSource dataSource;
     private WebhookReceiver receiver;
     private String endpointId;
     private String key;
@@ -68,6 +76,49 @@ class LeaseRenewalIT extends GatewayIntegrationTest {
             List<ClaimedDelivery> mine = claimed.stream().filter(d -> d.endpointId().equals(endpointId)).toList();
             return mine.isEmpty() ? null : mine;
         }, Duration.ofSeconds(15));
+    }
+
+    /**
+     * The projection's open transaction holds the foreign key's {@code FOR KEY SHARE} lock on the endpoint row; a
+     * claim that locked that row {@code FOR UPDATE … SKIP LOCKED} skipped the endpoint as long as any such transaction
+     * was open, which under load was most of the time (the fault suite saw 22 s without a single post).
+     */
+    @Test
+    void shouldClaimAnEndpointWhileANewDeliveryOfItIsBeingWritten() throws Exception {
+        try (Connection projection = dataSource.getConnection()) {
+            projection.setAutoCommit(false);
+            writeUncommittedDelivery(projection);
+            List<ClaimedDelivery> mine = claimOurs(Instant.now().plusSeconds(30).truncatedTo(ChronoUnit.MICROS));
+            try {
+                assertThat(mine).hasSize(1);
+            } finally {
+                queue.release(mine, Instant.now());
+                projection.rollback();
+            }
+        }
+    }
+
+    /** What the projection's transaction does for an event: the event, and its delivery to this endpoint. */
+    private void writeUncommittedDelivery(Connection projection) throws Exception {
+        String accountId = jdbc.sql("SELECT account_id FROM otp_webhooks.webhook_endpoints WHERE endpoint_id = ?")
+                .param(endpointId).query(String.class).single();
+        String eventId = "evt_claimbeside" + System.nanoTime();
+        try (PreparedStatement event = projection.prepareStatement("INSERT INTO otp_webhooks.webhook_events "
+                + "(event_id, type, otp_id, payload, created_at) VALUES (?, 'otp.dispatched', 'otp_x', ?, now())")) {
+            event.setString(1, eventId);
+            event.setBytes(2, "{}".getBytes(StandardCharsets.UTF_8));
+            event.executeUpdate();
+        }
+        try (PreparedStatement delivery = projection.prepareStatement("INSERT INTO otp_webhooks.webhook_deliveries "
+                + "(delivery_id, endpoint_id, event_id, account_id, livemode, type, otp_id, status, attempt_count, "
+                + "next_attempt_at, created_at) VALUES (?, ?, ?, ?, FALSE, 'otp.dispatched', 'otp_x', 'pending', 0, "
+                + "now(), now())")) {
+            delivery.setString(1, "whd_claimbeside" + System.nanoTime());
+            delivery.setString(2, endpointId);
+            delivery.setString(3, eventId);
+            delivery.setString(4, accountId);
+            delivery.executeUpdate();
+        }
     }
 
     @Test

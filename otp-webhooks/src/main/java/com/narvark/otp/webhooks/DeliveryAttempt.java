@@ -79,11 +79,6 @@ class DeliveryAttempt {
         return new Posted(delivery, poster.post(delivery.url(), headers, body), attemptedAt);
     }
 
-    /** Posts and records one delivery; see {@link #record}. */
-    boolean run(ClaimedDelivery delivery, Successes successes) {
-        return record(post(delivery), successes);
-    }
-
     /**
      * Records a post's outcome, on the lane's thread.
      *

@@ -60,7 +60,7 @@ class DeliveryAttemptRecordingTest {
         DeliveryAttempt attempt = attempt(outbox);
         Successes successes = attempt.successes(new HeldBatch(List.of(delivery()), Instant.now().plusSeconds(30)));
 
-        boolean taken = attempt.run(delivery(), successes);
+        boolean taken = attempt.record(attempt.post(delivery()), successes);
         successes.flush();
 
         assertThat(taken).isTrue();
@@ -77,7 +77,7 @@ class DeliveryAttemptRecordingTest {
 
         DeliveryAttempt attempt = attempt(outbox);
         Successes successes = attempt.successes(new HeldBatch(List.of(delivery()), Instant.now().plusSeconds(30)));
-        assertThat(attempt.run(delivery(), successes)).isTrue();
+        assertThat(attempt.record(attempt.post(delivery()), successes)).isTrue();
 
         assertThatThrownBy(successes::flush).isInstanceOf(DataAccessResourceFailureException.class);
 
